@@ -1,0 +1,197 @@
+// Front matter: split a record file, parse its YAML safely, and edit keys in place so that
+// everything not changed stays byte-identical. Must not touch the disk or run file text.
+import matter from 'gray-matter';
+import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
+import type { Problem } from '../core/types.js';
+
+export interface ParsedFile {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line of the body's first line. */
+  readonly bodyLine: number;
+  /** Offsets of the YAML text inside the file, for in-place edits. */
+  readonly matterStart: number;
+  readonly matterEnd: number;
+  readonly problems: readonly Problem[];
+  /** File line and column of each top-level key, for messages that point at a field. */
+  readonly positions: Readonly<Record<string, { line: number; col: number }>>;
+}
+
+const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true } as const;
+
+class RefusedLanguage extends Error {
+  constructor(readonly language: string) {
+    super(`front matter in "${language}" is not allowed: only YAML is read, other languages are never run`);
+  }
+}
+
+function refuse(language: string) {
+  return { parse: () => { throw new RefusedLanguage(language); }, stringify: () => { throw new RefusedLanguage(language); } };
+}
+
+// Passing options turns gray-matter's global cache off; `javascript` covers js, JS and
+// javascript in any case, since gray-matter maps those aliases onto that one key.
+function grayMatterOptions(onDocument: (doc: Document.Parsed) => void) {
+  return {
+    language: 'yaml',
+    engines: {
+      yaml: {
+        parse: (text: string) => {
+          // gray-matter cuts at "\n---", leaving the "\r" of a CRLF file behind
+          const doc = parseDocument(text.replace(/\r$/, ''), YAML_OPTIONS);
+          onDocument(doc);
+          return doc.errors.length ? {} : (doc.toJS({ maxAliasCount: 100 }) ?? {});
+        },
+        stringify: () => { throw new Error('front matter is written by kith, not gray-matter'); },
+      },
+      javascript: refuse('javascript'),
+      js: refuse('js'),
+      coffee: refuse('coffee'),
+      json: refuse('json'),
+      toml: refuse('toml'),
+    },
+  } as unknown as Parameters<typeof matter>[1];
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function problem(file: string, line: number, col: number, message: string, hint?: string): Problem {
+  return { file, line, col, message, hint, severity: 'error' };
+}
+
+function keyPositions(doc: Document.Parsed, text: string): Record<string, { line: number; col: number }> {
+  const out: Record<string, { line: number; col: number }> = {};
+  if (!isMap(doc.contents)) return out;
+  // offsets are relative to the YAML text, which starts 3 + language characters in
+  const base = text.indexOf('\n');
+  let line = 1;
+  let lineStart = 0;
+  let pos = 0;
+  for (const pair of doc.contents.items) {
+    const key = pair.key as Scalar | null;
+    if (!key?.range) continue;
+    const offset = base + key.range[0];
+    for (; pos < offset; pos++) if (text.charCodeAt(pos) === 10) { line++; lineStart = pos + 1; }
+    out[String(key.value)] = { line, col: offset - lineStart + 1 };
+  }
+  return out;
+}
+
+/** Splits and parses a record file. Problems are returned, never thrown. */
+export function parseFile(text: string, file: string): ParsedFile {
+  const empty = (problems: Problem[]): ParsedFile =>
+    ({ data: {}, body: text, bodyLine: 1, matterStart: 0, matterEnd: 0, problems, positions: {} });
+  if (!/^---[^\n-]*\r?\n/.test(text)) {
+    return empty([problem(file, 1, 1, 'no front matter: a record starts with a line "---", its YAML fields, then "---"',
+      'see README.md in the repository for an example record')]);
+  }
+  let doc: Document.Parsed | undefined;
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, grayMatterOptions((d) => { doc = d; }) as never);
+  } catch (err) {
+    const message = err instanceof RefusedLanguage ? err.message
+      : `front matter could not be read: ${(err as Error).message}`;
+    return empty([problem(file, 1, 1, message, 'start the file with a plain "---" line followed by YAML')]);
+  }
+  const matterStart = text.indexOf('\n') + 1;
+  const closeAt = text.indexOf('\n---', matterStart - 1);
+  if (closeAt < 0) {
+    return empty([problem(file, 1, 1, 'front matter is never closed: add a line "---" after the last field')]);
+  }
+  const matterEnd = Math.max(matterStart, closeAt + 1);
+  const content = parsed.content;
+  const bodyLine = lineAt(text, text.length - content.length);
+  const problems: Problem[] = [];
+  const d = doc as Document.Parsed | undefined;
+  if (d) {
+    for (const e of d.errors) {
+      // gray-matter hands over the YAML with the rest of the "---" line in front of it,
+      // so YAML line numbers are already file line numbers
+      const pos = e.linePos?.[0];
+      const message = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear once in a record'
+        : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(problem(file, pos?.line ?? 1, pos?.col ?? 1, message));
+    }
+    if (!problems.length && d.contents !== null && !isMap(d.contents)) {
+      problems.push(problem(file, 2, 1, 'front matter must be a mapping of "key: value" lines'));
+    }
+  }
+  const data = problems.length ? {} : (parsed.data as Record<string, unknown>) ?? {};
+  return { data, body: content, bodyLine, matterStart, matterEnd, problems, positions: d ? keyPositions(d, text) : {} };
+}
+
+/** The value a key is changed to; `undefined` removes the key. */
+export type FieldChanges = Readonly<Record<string, unknown>>;
+
+function renderPair(key: string, value: unknown, like?: Pair): string {
+  const doc = new Document({ [key]: value }, { version: '1.2' });
+  const node = (doc.contents as YAMLMap).items[0]?.value;
+  const old = like?.value;
+  if (old && node) {
+    if ((isSeq(old) || isMap(old)) && (isSeq(node) || isMap(node)) && old.flow) node.flow = true;
+    if (isScalar(old) && isScalar(node) && typeof node.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
+      node.type = old.type;
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+/**
+ * Changes top-level keys of the YAML text and returns the new text. Only the changed
+ * pairs are rewritten; comments, order, quoting and all other bytes stay as they were.
+ */
+export function editYaml(yamlText: string, changes: FieldChanges): string {
+  let text = yamlText;
+  for (const [key, value] of Object.entries(changes)) {
+    const doc = parseDocument(text, { ...YAML_OPTIONS, keepSourceTokens: true });
+    const map = doc.contents;
+    const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+    if (!pair) {
+      if (value === undefined) continue;
+      const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+      text = `${text}${sep}${renderPair(key, value)}\n`;
+      continue;
+    }
+    const keyNode = pair.key as Scalar;
+    const start = keyNode.range![0];
+    const valueNode = pair.value as { range?: [number, number, number] } | null;
+    let end = valueNode?.range ? valueNode.range[1] : text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // a block collection's range ends after its last newline: keep that newline
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    if (value === undefined) {
+      let cut = end;
+      if (text[cut] === '\r') cut++;
+      if (text[cut] === '\n') cut++;
+      text = text.slice(0, start) + text.slice(cut);
+    } else {
+      text = text.slice(0, start) + renderPair(key, value, pair as Pair) + text.slice(end);
+    }
+  }
+  return text;
+}
+
+/** Applies field changes to a whole record file, leaving the body untouched. */
+export function editFile(fileText: string, parsed: ParsedFile, changes: FieldChanges): string {
+  const yamlText = fileText.slice(parsed.matterStart, parsed.matterEnd);
+  const edited = editYaml(yamlText, changes);
+  return fileText.slice(0, parsed.matterStart) + edited + fileText.slice(parsed.matterEnd);
+}
+
+/** Renders a new record file from fields and a body. */
+export function renderFile(fields: Readonly<Record<string, unknown>>, body: string): string {
+  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const doc = new Document(clean, { version: '1.2' });
+  for (const item of (doc.contents as YAMLMap).items) {
+    const v = item.value;
+    // short lists of plain words read best on one line: tags: [vip, emea]
+    if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value !== 'object') && JSON.stringify(v).length < 60) v.flow = true;
+  }
+  const yamlText = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return `---\n${yamlText}---\n${body}`;
+}
