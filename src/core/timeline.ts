@@ -127,3 +127,12 @@ export function instant(at: string): number {
 export function isOurs(author: string): boolean {
   return author.startsWith('@');
 }
+
+/** Rewrites a contact's slug in entry headings (author) after a rename; other text stays. */
+export function renameAuthor(body: string, from: string, to: string): string {
+  return body.split('\n').map((line) => {
+    const m = ENTRY_HEADING.exec(line.replace(/\r$/, ''));
+    if (!m || m[6] !== from) return line;
+    return line.replace(` · ${from}`, ` · ${to}`);
+  }).join('\n');
+}

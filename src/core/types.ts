@@ -27,6 +27,8 @@ export interface RecordBase {
   readonly body: string;
   /** Line of the first body line in the file (front matter lines come first). */
   readonly bodyLine: number;
+  /** File line of each top-level key, so checks can point at the field. */
+  readonly fieldLines: Readonly<Record<string, number>>;
   readonly created?: IsoDate;
   readonly tags: readonly string[];
   readonly owner?: string;

@@ -87,6 +87,7 @@ function base(kind: RecordKind, path: string, parsed: ParsedFile, r: FieldReader
     data: parsed.data,
     body: parsed.body,
     bodyLine: parsed.bodyLine,
+    fieldLines: Object.fromEntries(Object.entries(parsed.positions).map(([k, v]) => [k, v.line])),
     created: r.date('created'),
     tags: r.list('tags'),
     owner: r.string('owner'),

@@ -1,0 +1,68 @@
+// Git plumbing for commands that change data: one commit of exactly the files a command
+// changed, authored by the user, with trailers the activity stream reads. No file writes.
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { KithError } from '../core/errors.js';
+
+export interface CommitRequest {
+  /** Repository-relative paths the command wrote or removed. */
+  readonly paths: readonly string[];
+  /** First line: what happened, in words ("log call with Jane Doe (Acme renewal)"). */
+  readonly summary: string;
+  readonly body?: string;
+  /** Machine-readable trailers: Kith-Action, Kith-Ref... */
+  readonly trailers: Readonly<Record<string, string | readonly string[]>>;
+}
+
+function git(root: string): SimpleGit {
+  return simpleGit({ baseDir: root, trimmed: true });
+}
+
+export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
+  const trailers = Object.entries(req.trailers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x).replace(/\s+/g, ' ')}`));
+  return [req.summary.replace(/\s+/g, ' ').trim(), '', ...(req.body ? [req.body.trim(), ''] : []), ...trailers].join('\n');
+}
+
+/**
+ * Throws before anything is written when git cannot author a commit, so a command
+ * never leaves changed files behind without their commit.
+ */
+export async function ensureCanCommit(root: string): Promise<void> {
+  const g = git(root);
+  try {
+    await g.raw(['rev-parse', '--git-dir']);
+  } catch {
+    throw new KithError(`${root} is not a git repository`, 'run `git init` there, or `kith init` to set it up');
+  }
+  try {
+    await g.raw(['var', 'GIT_AUTHOR_IDENT']);
+  } catch {
+    throw new KithError('git does not know who you are, so kith cannot author the commit',
+      'run: git config --global user.name "Your Name" && git config --global user.email you@example.com');
+  }
+}
+
+/** The user's git identity, for matching them to a team member. */
+export async function gitIdentity(root: string): Promise<{ name?: string; email?: string }> {
+  const g = git(root);
+  const get = async (key: string) => (await g.raw(['config', '--get', key]).catch(() => '')).trim() || undefined;
+  return { name: await get('user.name'), email: await get('user.email') };
+}
+
+/** Commits exactly `paths` (added, changed or removed), leaving the user's other changes alone. */
+export async function commitPaths(root: string, req: CommitRequest): Promise<string> {
+  const g = git(root);
+  const paths = [...new Set(req.paths)];
+  await g.raw(['add', '-A', '--', ...paths]);
+  const staged = (await g.raw(['diff', '--cached', '--name-only', '--', ...paths])).trim();
+  if (!staged) return '';
+  await g.raw(['commit', '-q', '--no-verify', '-m', commitMessage(req), '--', ...paths]);
+  return (await g.raw(['rev-parse', '--short', 'HEAD'])).trim();
+}
+
+export async function initRepo(root: string): Promise<void> {
+  await git(root).raw(['init', '-q']);
+}
+
+export async function isGitRepo(root: string): Promise<boolean> {
+  return git(root).raw(['rev-parse', '--git-dir']).then(() => true, () => false);
+}
