@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, seededRepo } from '../helpers/cli.js';
+
+const HEAVY = ['chrono-node', 'imapflow', 'postal-mime', 'mailparser', 'node_modules/ink/', 'node_modules/react/'];
+
+function loaded(args: string[], cwd: string, env: Record<string, string>): string[] {
+  const trace = join(cwd, `.trace-${args.join('-').replace(/\W/g, '')}`);
+  const hook = new URL('../helpers/trace-imports.mjs', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { cwd, env: { ...env, KITH_TRACE_IMPORTS: trace }, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+}
+
+describe('start-up stays lean', () => {
+  it.each([['--help'], ['ls', 'contacts'], ['show', 'jane', '--json'], ['check']])('kith %s loads no heavy package', (...args) => {
+    const s = seededRepo();
+    const urls = loaded(args, s.dir, s.env);
+    expect(urls.some((u) => u.includes('/dist/cli/main.js'))).toBe(true);
+    expect(urls.some((u) => u.includes('node_modules/commander/'))).toBe(true);
+    for (const heavy of HEAVY) expect(urls.filter((u) => u.includes(heavy)), heavy).toEqual([]);
+  });
+});
