@@ -160,6 +160,35 @@ Examples:
   kith log acme "sent the quote" --type mail --turn them`)
     .action(lazy(() => import('../commands/log.js'), (ref, text, o) => ({ ref, text, ...o })));
 
+  program.command('promise').argument('<ref>', 'contact, org, deal or conversation').argument('<what>', 'what is promised')
+    .description('record a promise, ours or theirs, with its date')
+    .requiredOption('--by <when>', 'when it is due ("friday", "2026-12-10")')
+    .option('--them', 'they promised (default: we did)')
+    .option('--who <ref>', 'with --them: which of their people promised')
+    .addHelpText('after', `
+Examples:
+  kith promise jane "send the revised quote" --by friday
+  kith promise acme "legal review" --by 2026-12-10 --them`)
+    .action(lazy(() => import('../commands/promise.js'), (ref, what, o) => ({ ref, what, ...o })));
+
+  program.command('done').argument('<promise-or-ref>', 'a promise id (p-...), or a conversation with one open promise')
+    .description('mark a promise kept (or --broken)')
+    .option('--broken', 'the promise was broken')
+    .action(lazy(() => import('../commands/done.js'), (ref, o) => ({ ref, ...o })));
+
+  program.command('snooze').argument('<ref>', 'conversation (or contact, org, deal) or a promise id').argument('<when>', 'the new date')
+    .description("move a conversation's next date, or a promise's due date")
+    .action(lazy(() => import('../commands/snooze.js'), (ref, when) => ({ ref, when })));
+
+  program.command('close').argument('<ref>', 'conversation (or contact, org, deal)')
+    .description('close a conversation: nobody owes a word any more')
+    .option('--reason <why>', 'why it ended')
+    .action(lazy(() => import('../commands/close.js'), (ref, o) => ({ ref, ...o })));
+
+  program.command('reopen').argument('<ref>', 'conversation (or contact, org, deal)')
+    .description('reopen a closed conversation: our turn, today')
+    .action(lazy(() => import('../commands/close.js'), (ref) => ({ ref, reopen: true })));
+
   program.command('check')
     .description('check every file; print path:line:col: message per problem')
     .option('--json', 'print JSON')

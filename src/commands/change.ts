@@ -1,10 +1,11 @@
 // What every data-changing command shares: who the user is, and applying a change as
 // atomic writes followed by one commit. Nothing is written when git could not commit it.
 import { KithError } from '../core/errors.js';
-import type { TeamSettings } from '../core/types.js';
+import type { AnyRecord, TeamSettings } from '../core/types.js';
 import { commitPaths, ensureCanCommit, gitIdentity } from '../git/commit.js';
 import { readConfig } from '../store/config.js';
-import { removeFile, writeAtomic } from '../store/repo.js';
+import { editFile, parseFile } from '../store/front-matter.js';
+import { removeFile, writeAtomic, type LoadedRepo } from '../store/repo.js';
 import type { Env } from './env.js';
 
 export interface Change {
@@ -39,4 +40,11 @@ export async function currentHandle(env: Env, root: string, settings: TeamSettin
   if (member) return member.handle;
   if (email) return email.split('@')[0]!.toLowerCase();
   throw new KithError('cannot tell which teammate you are', 'set `handle: yourname` in ~/.config/kith/config.yaml');
+}
+
+/** Changes fields of one record in place and commits them with `summary`. */
+export async function editFields(repo: LoadedRepo, record: AnyRecord, changes: Readonly<Record<string, unknown>>, summary: string, action: string): Promise<string> {
+  const original = repo.texts.get(record.path)!;
+  const text = editFile(original, parseFile(original, record.path), changes);
+  return applyChange(repo.root, { writes: new Map([[record.path, text]]), summary, action, refs: [record.path] });
 }

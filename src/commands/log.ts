@@ -6,7 +6,8 @@ import { newId } from '../core/ids.js';
 import { resolveRef } from '../core/resolve.js';
 import { slugify } from '../core/text.js';
 import { appendEntry } from '../core/timeline.js';
-import { ENTRY_TYPES, type AnyRecord, type Conversation, type Entry, type EntryType, type RepoData, type Turn } from '../core/types.js';
+import { ENTRY_TYPES, type Conversation, type Entry, type EntryType, type Turn } from '../core/types.js';
+import { newConversationFields } from '../core/conversations.js';
 import { openConversations } from '../core/views.js';
 import { parseWhen } from '../core/when.js';
 import { editFile, parseFile, renderFile } from '../store/front-matter.js';
@@ -30,25 +31,6 @@ export interface LogOptions {
 export function splitTypePrefix(text: string): { type?: EntryType; text: string } {
   const m = /^\s*(call|meeting|note|mail)\s*:\s*/i.exec(text);
   return m ? { type: m[1]!.toLowerCase() as EntryType, text: text.slice(m[0].length) } : { text };
-}
-
-/** Where a new conversation with this record starts: its people, org, deal and subject. */
-function newConversationFields(data: RepoData, target: AnyRecord, deal: string | undefined) {
-  const openDeals = (org?: string) => data.deals.filter((d) => d.org === org && d.stage !== 'won' && d.stage !== 'lost');
-  switch (target.kind) {
-    case 'contact': {
-      const only = openDeals(target.org);
-      return { participants: [target.slug], org: target.org, deal: deal ?? (only.length === 1 ? only[0]!.slug : undefined), subject: target.name };
-    }
-    case 'org': {
-      const only = openDeals(target.slug);
-      return { participants: [], org: target.slug, deal: deal ?? (only.length === 1 ? only[0]!.slug : undefined), subject: target.name };
-    }
-    case 'deal':
-      return { participants: [...target.contacts], org: target.org, deal: target.slug, subject: target.title };
-    case 'conversation':
-      return { participants: [...target.participants], org: target.org, deal: deal ?? target.deal, subject: target.subject };
-  }
 }
 
 export async function run(opts: LogOptions, env: Env) {
