@@ -1,10 +1,10 @@
 // `kith init [DIR]`: creates a data repository from templates/ and makes the first commit.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { KithError } from '../core/errors.js';
 import { ensureCanCommit, gitIdentity, initRepo, isGitRepo } from '../git/commit.js';
+import { TEMPLATES_DIR } from '../store/package-files.js';
 import { SETTINGS_FILE } from '../store/repo.js';
 import { applyChange } from './change.js';
 import type { Env } from './env.js';
@@ -16,10 +16,8 @@ export interface InitOptions {
   readonly currency?: string;
 }
 
-export const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-
 function template(name: string): string {
-  return readFileSync(join(TEMPLATES, name), 'utf8');
+  return readFileSync(join(TEMPLATES_DIR, name), 'utf8');
 }
 
 const inline = (value: unknown) => stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();

@@ -1,0 +1,8 @@
+// Where the files shipped with kith live: templates/ and examples/ beside dist/.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const TEMPLATES_DIR = join(PACKAGE_DIR, 'templates');
+export const EXAMPLES_DIR = join(PACKAGE_DIR, 'examples');
