@@ -160,6 +160,35 @@ Examples:
   kith log acme "sent the quote" --type mail --turn them`)
     .action(lazy(() => import('../commands/log.js'), (ref, text, o) => ({ ref, text, ...o })));
 
+  program.command('due')
+    .description('what needs attention: replies, nudges, promises, chases, reconnects, deals')
+    .option('--within <period>', 'how far ahead to look (14d, 2w, 1m)', '14d')
+    .option('--all', 'everything, however far ahead')
+    .option('--mine', 'only what I own')
+    .option('--owner <handle>', "only this teammate's")
+    .option('--org <ref>', 'only this organisation')
+    .option('--deal <ref>', 'only this deal')
+    .option('--tag <tag>', 'only contacts or orgs with this tag')
+    .option('--json', 'print JSON: {"now", "items": [...]}')
+    .option('--cron', 'a plain digest for cron mail; prints nothing when nothing is due')
+    .option('--ics [file]', 'write an iCalendar file of to-dos (stdout without a file)')
+    .addHelpText('after', `
+Kinds of item:
+  reply      our turn: the next date came, or their message waits past the reply window
+  nudge      their turn, and they have been silent past the nudge interval
+  promise    a promise of ours is coming due or overdue
+  chase      a promise of theirs is overdue
+  reconnect  a contact's stay-in-touch cadence has run out
+  deal       an open deal past its close date, or with no activity for a while
+
+Every morning at 8, mailed by cron when something is due:
+  0 8 * * 1-5  cd ~/crm && kith due --cron`)
+    .action(lazy(() => import('../commands/due.js'), (o) => ({ ...o })));
+
+  program.command('demo')
+    .description('try kith on a copy of the example team, moved to today')
+    .action(lazy(() => import('../commands/demo.js'), () => ({})));
+
   program.command('promise').argument('<ref>', 'contact, org, deal or conversation').argument('<what>', 'what is promised')
     .description('record a promise, ours or theirs, with its date')
     .requiredOption('--by <when>', 'when it is due ("friday", "2026-12-10")')

@@ -1,13 +1,188 @@
-// Follow-up rules. Placeholder for afterEntry until the full rules module lands.
-import type { EntryType, FollowUpSettings, IsoDate, Turn } from './types.js';
+// The conversation loop's rules: whose turn it is after an entry, and what is due (replies,
+// nudges, promises, chases, reconnects, deals). Pure: the repository and today come in.
+import { addBusinessDays, addDays, addDuration, daysBetween, endOfWeek, parseDuration } from './dates.js';
+import { isOurs, sortedEntries } from './timeline.js';
+import type { Contact, Conversation, Deal, EntryType, FollowUpSettings, IsoDate, RepoData, Turn } from './types.js';
 
-function addDays(date: IsoDate, n: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+/**
+ * Whose turn after an entry, and by when. A note from us changes nothing (it is a memo, not
+ * a word to them); a call, meeting or mail from us hands the turn to them, with the nudge
+ * interval; anything from them hands it to us, with the reply window in business days.
+ * An explicit turn or next wins. A new entry in a closed conversation reopens it.
+ */
+export function afterEntry(
+  state: { turn: Turn; next?: IsoDate },
+  entry: { type: EntryType; ours: boolean; date: IsoDate },
+  opts: { turn?: Turn; next?: IsoDate; today: IsoDate; followup: FollowUpSettings },
+): { turn: Turn; next?: IsoDate } {
+  const f = opts.followup;
+  let turn: Turn;
+  let next: IsoDate | undefined;
+  if (!entry.ours) {
+    turn = 'us';
+    next = addBusinessDays(entry.date, f.reply_days, f);
+  } else if (entry.type === 'note') {
+    turn = state.turn === 'closed' ? 'us' : state.turn;
+    next = state.turn === 'closed' ? opts.today : state.next;
+  } else {
+    turn = 'them';
+    next = addDays(entry.date, f.nudge_days);
+  }
+  if (opts.turn && opts.turn !== turn) {
+    turn = opts.turn;
+    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : addDays(entry.date, f.nudge_days);
+  }
+  return { turn, next: opts.next ?? next };
 }
 
-export function afterEntry(state: { turn: Turn; next?: IsoDate }, entry: { type: EntryType; ours: boolean; date: IsoDate },
-  opts: { turn?: Turn; next?: IsoDate; today: IsoDate; followup: FollowUpSettings }): { turn: Turn; next?: IsoDate } {
-  const turn = opts.turn ?? (entry.ours ? (entry.type === 'note' ? (state.turn === 'closed' ? 'us' : state.turn) : 'them') : 'us');
-  const next = opts.next ?? (entry.ours && entry.type === 'note' ? state.next : addDays(entry.date, turn === 'us' ? opts.followup.reply_days : opts.followup.nudge_days));
-  return { turn, next };
+export type DueKind = 'reply' | 'nudge' | 'promise' | 'chase' | 'reconnect' | 'deal';
+
+export interface DueItem {
+  readonly kind: DueKind;
+  readonly due: IsoDate;
+  readonly overdue_days: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly owner?: string;
+  readonly conversation?: string;
+  readonly contact?: string;
+  readonly org?: string;
+  readonly deal?: string;
+  readonly promise?: string;
+  /** Stable across runs: the calendar export's UID. */
+  readonly uid: string;
+}
+
+// Inside a day, what to do first: what we promised, then what they owe, then the rest.
+const PRIORITY: Record<DueKind, number> = { promise: 0, chase: 1, reply: 2, nudge: 3, deal: 4, reconnect: 5 };
+const CLOSED_STAGES = ['won', 'lost'];
+
+function contactName(repo: RepoData, slug: string | undefined): string | undefined {
+  return slug ? repo.contacts.find((c) => c.slug === slug)?.name ?? slug : undefined;
+}
+
+function counterpart(repo: RepoData, v: Conversation): string {
+  return contactName(repo, v.participants[0]) ?? repo.orgs.find((o) => o.slug === v.org)?.name ?? v.subject;
+}
+
+const day = (at: string) => at.slice(0, 10);
+
+function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): DueItem[] {
+  if (v.turn === 'closed') return [];
+  const f = repo.settings.followup;
+  const entries = sortedEntries(v.entries);
+  const who = counterpart(repo, v);
+  const about = v.subject && v.subject !== who ? ` — ${v.subject}` : '';
+  const owner = v.owner ?? repo.deals.find((d) => d.slug === v.deal)?.owner ?? repo.contacts.find((c) => c.slug === v.participants[0])?.owner;
+  const base = { owner, conversation: v.path, contact: v.participants[0], org: v.org, deal: v.deal };
+  const items: DueItem[] = [];
+  const lastTheirs = entries.filter((e) => !isOurs(e.author)).at(-1);
+  const lastOurs = entries.filter((e) => isOurs(e.author)).at(-1);
+  if (v.turn === 'us') {
+    const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
+    items.push({ ...base, kind: 'reply', due, overdue_days: 0, title: `reply to ${who}${about}`, uid: `reply-${v.id}` });
+  } else {
+    const since = lastOurs ? day(lastOurs.at) : v.created ?? today;
+    const due = v.next ?? addDays(since, f.nudge_days);
+    const silent = daysBetween(since, today);
+    items.push({ ...base, kind: 'nudge', due, overdue_days: 0, title: `nudge ${who}${about}${silent > 0 ? ` (silent ${silent} days)` : ''}`, uid: `nudge-${v.id}` });
+  }
+  for (const p of v.promises) {
+    if (p.state !== 'open') continue;
+    const item = { ...base, due: p.due, overdue_days: 0, promise: p.id };
+    if (p.from === 'us') items.push({ ...item, kind: 'promise', title: `${p.what} (promised to ${who})`, uid: `promise-${v.id}-${p.id}` });
+    // their promises are only ours to act on once they are late
+    else if (p.due <= today) items.push({ ...item, kind: 'chase', title: `chase ${contactName(repo, p.who) ?? who}: ${p.what}`, uid: `chase-${v.id}-${p.id}` });
+  }
+  return items;
+}
+
+function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
+  if (!c.cadence) return undefined;
+  const every = parseDuration(c.cadence);
+  if (!every) return undefined;
+  const last = repo.conversations
+    .filter((v) => v.participants.includes(c.slug))
+    .flatMap((v) => v.entries.map((e) => day(e.at)))
+    .sort()
+    .at(-1) ?? c.created;
+  if (!last) return undefined;
+  return {
+    kind: 'reconnect', due: addDuration(last, every), overdue_days: 0, owner: c.owner, contact: c.slug, org: c.org,
+    title: `reconnect with ${c.name} (every ${c.cadence}, last ${last})`, uid: `reconnect-${c.id}`,
+  };
+}
+
+/** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
+export function lastDealActivity(repo: RepoData, d: Deal): IsoDate | undefined {
+  const days = [
+    ...d.history.map((h) => h.at),
+    ...(d.created ? [d.created] : []),
+    ...repo.conversations.filter((v) => v.deal === d.slug).flatMap((v) => v.entries.map((e) => day(e.at))),
+  ].sort();
+  return days.at(-1);
+}
+
+function dealItem(repo: RepoData, d: Deal, today: IsoDate): DueItem | undefined {
+  if (CLOSED_STAGES.includes(d.stage)) return undefined;
+  const base = { kind: 'deal' as const, overdue_days: 0, owner: d.owner, org: d.org, deal: d.slug, uid: `deal-${d.id}` };
+  if (d.close && d.close < today) return { ...base, due: d.close, title: `${d.title}: past its close date ${d.close}` };
+  const last = lastDealActivity(repo, d);
+  if (!last) return undefined;
+  const stale = addDays(last, repo.settings.followup.stale_days);
+  const close = d.close && d.close < stale ? d.close : undefined;
+  if (close) return { ...base, due: close, title: `${d.title}: closes ${close}` };
+  return { ...base, due: stale, title: `${d.title}: no activity since ${last}` };
+}
+
+/** Everything due up to `within` days from today (overdue items always), most urgent first. */
+export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number }): DueItem[] {
+  const horizon = opts.within === undefined ? 14 : opts.within;
+  const all = [
+    ...repo.conversations.flatMap((v) => conversationItems(repo, v, opts.today)),
+    ...repo.contacts.map((c) => reconnectItem(repo, c)),
+    ...repo.deals.map((d) => dealItem(repo, d, opts.today)),
+  ].filter((i): i is DueItem => i !== undefined);
+  return all
+    .map((i) => ({ ...i, overdue_days: Math.max(0, daysBetween(i.due, opts.today)) }))
+    .filter((i) => !Number.isFinite(horizon) || daysBetween(opts.today, i.due) <= horizon)
+    .sort(byUrgency);
+}
+
+export function byUrgency(a: DueItem, b: DueItem): number {
+  return a.due.localeCompare(b.due) || PRIORITY[a.kind] - PRIORITY[b.kind] || a.title.localeCompare(b.title);
+}
+
+export interface DueGroups {
+  readonly overdue: DueItem[];
+  readonly today: DueItem[];
+  /** The rest of the current week, through Sunday. */
+  readonly week: DueItem[];
+  readonly later: DueItem[];
+}
+
+export function groupItems(items: readonly DueItem[], today: IsoDate): DueGroups {
+  const sunday = endOfWeek(today);
+  const groups: DueGroups = { overdue: [], today: [], week: [], later: [] };
+  for (const i of [...items].sort(byUrgency)) {
+    if (i.due < today) groups.overdue.push(i);
+    else if (i.due === today) groups.today.push(i);
+    else if (i.due <= sunday) groups.week.push(i);
+    else groups.later.push(i);
+  }
+  return groups;
+}
+
+/** Narrows items to an owner, org, deal or tag (a tag on the contact, org or deal). */
+export function filterItems(items: readonly DueItem[], f: { owner?: string; org?: string; deal?: string; tag?: string; repo: RepoData }): DueItem[] {
+  const tagged = (i: DueItem) => {
+    const records = [
+      f.repo.contacts.find((c) => c.slug === i.contact),
+      f.repo.orgs.find((o) => o.slug === i.org),
+      f.repo.deals.find((d) => d.slug === i.deal),
+      f.repo.conversations.find((v) => v.path === i.conversation),
+    ];
+    return records.some((r) => r?.tags.includes(f.tag!));
+  };
+  return items.filter((i) => (!f.owner || i.owner === f.owner) && (!f.org || i.org === f.org) && (!f.deal || i.deal === f.deal) && (!f.tag || tagged(i)));
 }
