@@ -46,16 +46,22 @@ export async function run(opts: DemoOptions, env: Env) {
   out.write(`Its story has been moved ${Math.abs(shift)} days ${shift >= 0 ? 'forward' : 'back'} so that it happens around today.\n\n`);
   out.write(`${paint(out, 'bold', '$ kith due')}\n`);
   await due({}, { ...env, repo: root });
-  out.write(`${paint(out, 'bold', 'Try next')}\n`);
+  out.write(`\n${paint(out, 'bold', 'Try next')} (from this folder; \`npm link\` puts kith on your PATH)\n`);
   const tour = [
-    [`cd ${root}`, ''],
-    ['kith show helios', 'an org card: people, deals, conversations'],
+    [`export KITH_REPO=${root}`, 'point kith at the demo copy'],
+    ['kith show helios-freight', 'an org card: people, deals, conversations'],
+    ['kith show kestrel-commercials', 'a timeline, with promises both ways'],
     ['kith ls conversations', "every conversation and whose turn it is"],
-    ['kith log priya "call: wants the pilot extended" --next friday', 'log a call; the turn flips'],
+    ['kith log priya "call: usage report walkthrough" --next friday', 'log a call; the turn flips'],
+    ['kith done "revised quote"', 'keep a promise'],
     ['kith due --cron', 'the morning digest cron would mail'],
     ['kith check', 'every file is valid'],
-    ['git log --format="%an  %s"', 'every change is a commit'],
+    [`git -C ${root} log --format="%an  %s"`, 'every change is a commit'],
   ];
-  for (const [cmd, why] of tour) out.write(`  ${cmd!.padEnd(62)}${why ? paint(out, 'dim', `# ${why}`) : ''}\n`);
+  const width = Math.max(...tour.map(([cmd]) => cmd!.length + (cmd!.startsWith('kith') ? 4 : 0))) + 2;
+  for (const [cmd, why] of tour) {
+    const line = cmd!.startsWith('kith') ? `npx ${cmd}` : cmd!;
+    out.write(`  ${line.padEnd(width)}${paint(out, 'dim', `# ${why}`)}\n`);
+  }
   return { root, shift };
 }

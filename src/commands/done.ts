@@ -1,5 +1,5 @@
 // `kith done PROMISE|REF [--broken]`: marks a promise kept (or broken) with today's date.
-import { findPromise, pickConversation } from '../core/conversations.js';
+import { findPromise, matchOpenPromises, pickConversation } from '../core/conversations.js';
 import { localDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { resolveRef } from '../core/resolve.js';
@@ -15,6 +15,11 @@ export interface DoneOptions {
 export async function run(opts: DoneOptions, env: Env) {
   const repo = openRepo(env);
   let found: { conversation: Conversation; promise: Promise_ } | undefined = findPromise(repo.data, opts.ref.trim().toLowerCase());
+  const byText = found ? [] : matchOpenPromises(repo.data, opts.ref);
+  if (byText.length > 1) {
+    throw new UsageError(`"${opts.ref}" matches ${byText.length} open promises:\n${byText.map(({ promise: p, conversation: v }) => `  ${p.id}  ${clean(p.what)} (by ${p.due}, ${v.path})`).join('\n')}`, 'name the promise by its id');
+  }
+  if (!found && byText.length === 1) found = byText[0];
   if (!found) {
     const conversation = pickConversation(repo.data, resolveRef(repo.data, opts.ref));
     const open = conversation.promises.filter((p) => p.state === 'open');

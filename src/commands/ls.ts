@@ -59,7 +59,7 @@ function layout(kind: keyof typeof KINDS): [Column[], (r: AnyRecord) => string[]
       (r) => (r.kind === 'org' ? [r.slug, r.name, r.domains.join(' '), r.owner ?? '', r.tags.join(' ')] : [])];
     case 'deals': return [[{ header: 'SLUG' }, { header: 'TITLE', shrink: true }, { header: 'ORG' }, { header: 'STAGE' }, { header: 'AMOUNT', align: 'right' }, { header: 'CLOSE' }, { header: 'OWNER' }],
       (r) => (r.kind === 'deal' ? [r.slug, r.title, r.org ?? '', r.stage, r.amount === undefined ? '' : `${r.amount.toLocaleString('en-US')} ${r.currency ?? ''}`.trim(), r.close ?? '', r.owner ?? ''] : [])];
-    case 'conversations': return [[{ header: 'PATH' }, { header: 'SUBJECT', shrink: true }, { header: 'WITH' }, { header: 'TURN' }, { header: 'NEXT' }, { header: 'OWNER' }],
-      (r) => (r.kind === 'conversation' ? [r.path, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? ''] : [])];
+    case 'conversations': return [[{ header: 'SLUG' }, { header: 'SUBJECT', shrink: true }, { header: 'WITH' }, { header: 'TURN' }, { header: 'NEXT' }, { header: 'OWNER' }],
+      (r) => (r.kind === 'conversation' ? [r.slug, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? ''] : [])];
   }
 }

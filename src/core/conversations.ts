@@ -40,3 +40,12 @@ export function findPromise(data: RepoData, id: string): { conversation: Convers
   }
   return undefined;
 }
+
+/** Open promises whose text contains a fragment ("revised quote"). */
+export function matchOpenPromises(data: RepoData, fragment: string): { conversation: Conversation; promise: Promise_ }[] {
+  const needle = fragment.trim().toLowerCase();
+  if (!needle) return [];
+  return data.conversations.flatMap((conversation) => conversation.promises
+    .filter((p) => p.state === 'open' && p.what.toLowerCase().includes(needle))
+    .map((promise) => ({ conversation, promise })));
+}

@@ -80,7 +80,9 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
   const lastOurs = entries.filter((e) => isOurs(e.author)).at(-1);
   if (v.turn === 'us') {
     const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
-    items.push({ ...base, kind: 'reply', due, overdue_days: 0, title: `reply to ${who}${about}`, uid: `reply-${v.id}` });
+    // answer whoever spoke last, not just the first participant
+    const to = (lastTheirs && contactName(repo, lastTheirs.author)) ?? who;
+    items.push({ ...base, kind: 'reply', due, overdue_days: 0, title: `reply to ${to}${about}`, uid: `reply-${v.id}` });
   } else {
     const since = lastOurs ? day(lastOurs.at) : v.created ?? today;
     const due = v.next ?? addDays(since, f.nudge_days);
