@@ -218,6 +218,44 @@ Examples:
     .description('reopen a closed conversation: our turn, today')
     .action(lazy(() => import('../commands/close.js'), (ref) => ({ ref, reopen: true })));
 
+  program.command('move').argument('<deal>', 'the deal').argument('<stage>', 'the stage it enters')
+    .description("move a deal to another stage (kept in the deal's stage history)")
+    .option('--at <when>', 'when it happened (default today)')
+    .action(lazy(() => import('../commands/move.js'), (deal, stage, o) => ({ deal, stage, ...o })));
+
+  program.command('won').argument('<deal>', 'the deal')
+    .description('mark a deal won')
+    .option('--at <when>', 'when it was won (default today)')
+    .option('--amount <n>', 'the final amount')
+    .action(lazy(() => import('../commands/move.js'), (deal, o) => ({ deal, stage: 'won', ...o })));
+
+  program.command('lost').argument('<deal>', 'the deal')
+    .description('mark a deal lost, with the reason')
+    .requiredOption('--reason <why>', 'why it was lost (counted in kith pipeline)')
+    .option('--at <when>', 'when it was lost (default today)')
+    .action(lazy(() => import('../commands/move.js'), (deal, o) => ({ deal, stage: 'lost', ...o })));
+
+  program.command('pipeline')
+    .description('stages, forecast, win rate, cycle time, conversion, velocity, stale deals')
+    .option('--period <period>', 'closed deals in 2026-Q4, 2026-11, 2026 or 90d (default: this year)')
+    .option('--by <key>', 'also break down by owner, org, source or tag')
+    .option('--currency <code>', 'report in this currency (rates from kith.yaml)')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('../commands/pipeline.js'), (o) => ({ ...o })));
+
+  program.command('influence')
+    .description('business that came through referrals, credited to who referred it')
+    .option('--currency <code>', 'report in this currency')
+    .option('--json', 'print JSON')
+    .action(lazy(() => import('../commands/influence.js'), (o) => ({ ...o })));
+
+  program.command('report')
+    .description('write a self-contained HTML report: funnel, forecast, win rate, influence')
+    .requiredOption('--out <file>', 'the HTML file to write')
+    .option('--period <period>', 'closed deals in 2026-Q4, 2026-11, 2026 or 90d (default: this year)')
+    .option('--currency <code>', 'report in this currency')
+    .action(lazy(() => import('../commands/report.js'), (o) => ({ ...o })));
+
   program.command('check')
     .description('check every file; print path:line:col: message per problem')
     .option('--json', 'print JSON')

@@ -134,6 +134,10 @@ function renderPair(key: string, value: unknown, like?: Pair): string {
   const old = like?.value;
   if (old && node) {
     if ((isSeq(old) || isMap(old)) && (isSeq(node) || isMap(node)) && old.flow) node.flow = true;
+    // history: - {stage: lead, at: 2026-09-01} keeps its one-line items
+    if (isSeq(old) && isSeq(node) && old.items.length && old.items.every((i) => isMap(i) && i.flow)) {
+      for (const item of node.items) if (isMap(item)) item.flow = true;
+    }
     if (isScalar(old) && isScalar(node) && typeof node.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
       node.type = old.type;
     }
@@ -191,6 +195,8 @@ export function renderFile(fields: Readonly<Record<string, unknown>>, body: stri
     const v = item.value;
     // short lists of plain words read best on one line: tags: [vip, emea]
     if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value !== 'object') && JSON.stringify(v).length < 60) v.flow = true;
+    // and small records one to a line: - {stage: lead, at: 2026-09-01}
+    if (isSeq(v)) for (const i of v.items) if (isMap(i) && i.items.length <= 3) i.flow = true;
   }
   const yamlText = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return `---\n${yamlText}---\n${body}`;
