@@ -256,6 +256,32 @@ Examples:
     .option('--currency <code>', 'report in this currency')
     .action(lazy(() => import('../commands/report.js'), (o) => ({ ...o })));
 
+  const imp = program.command('import').description('file mail into conversations: mbox, Maildir, .eml files or IMAP')
+    .addHelpText('after', `
+Only mail with someone we know (a contact, or an address at a known org's domain) is
+filed; internal mail, newsletters and unknown senders are counted and skipped. Re-running
+an import never files a message twice (Message-ID).
+
+Examples:
+  kith import mbox ~/mail/acme.mbox --dry-run
+  kith import maildir ~/Maildir/.Customers
+  procmail/MDA: | kith import eml -
+  */10 * * * *  cd ~/crm && kith import imap      # cron`);
+  const importOptions = (c: Command) => c
+    .addOption(new Option('--bodies <mode>', 'keep the full text, the trimmed new text, or none (who, when, subject only)').choices(['full', 'trimmed', 'none']).default('trimmed'))
+    .option('--dry-run', 'show what would be filed, change nothing')
+    .option('--json', 'print a JSON summary');
+  importOptions(imp.command('mbox').argument('<files...>', 'mbox files (mboxo or mboxrd)').description('import mbox files'))
+    .action(lazy(() => import('../commands/import.js'), (paths, o) => ({ source: 'mbox' as const, paths, ...o })));
+  importOptions(imp.command('maildir').argument('<dir>', 'a Maildir folder (with cur/ and new/)').description('import a Maildir'))
+    .action(lazy(() => import('../commands/import.js'), (dir, o) => ({ source: 'maildir' as const, paths: [dir], ...o })));
+  importOptions(imp.command('eml').argument('<files...>', 'message files, or - for one message on standard input').description('import single messages'))
+    .action(lazy(() => import('../commands/import.js'), (paths, o) => ({ source: 'eml' as const, paths, ...o })));
+  importOptions(imp.command('imap').description('import new mail from an IMAP account (Inbox and Sent)')
+    .option('--account <name>', 'the account in ~/.config/kith/config.yaml (default: the first)')
+    .option('--mailbox <name>', 'a mailbox to read (repeatable; default: INBOX and Sent)', collect))
+    .action(lazy(() => import('../commands/import.js'), (o) => ({ source: 'imap' as const, ...o })));
+
   program.command('check')
     .description('check every file; print path:line:col: message per problem')
     .option('--json', 'print JSON')

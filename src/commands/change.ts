@@ -15,6 +15,8 @@ export interface Change {
   readonly action: string;
   readonly refs: readonly string[];
   readonly extraTrailers?: Readonly<Record<string, string | readonly string[]>>;
+  /** Paths already written (by an interrupted run) that belong in this commit too. */
+  readonly alsoCommit?: readonly string[];
 }
 
 export async function applyChange(root: string, change: Change): Promise<string> {
@@ -22,7 +24,7 @@ export async function applyChange(root: string, change: Change): Promise<string>
   for (const [path, text] of change.writes) writeAtomic(root, path, text);
   for (const path of change.removes ?? []) removeFile(root, path);
   return commitPaths(root, {
-    paths: [...change.writes.keys(), ...(change.removes ?? [])],
+    paths: [...change.writes.keys(), ...(change.removes ?? []), ...(change.alsoCommit ?? [])],
     summary: change.summary,
     trailers: { 'Kith-Action': change.action, 'Kith-Ref': change.refs, ...change.extraTrailers },
   });

@@ -1,0 +1,204 @@
+// Plans an import: which messages are filed (and where), which are skipped and why, which
+// contacts are created, and whose turn it is afterwards. Pure: the repository and the
+// parsed messages come in, a plan comes out; writing it is the command's job.
+import { formatDateTime } from './dates.js';
+import { afterEntry } from './follow-ups.js';
+import { contentId } from './ids.js';
+import { escapeForTimeline, trimReply } from './mail-trim.js';
+import type { Address, MailMessage } from './mail-types.js';
+import { normaliseEmail } from './resolve.js';
+import { slugify, stripControls } from './text.js';
+import { conversationPath, threadMessages } from './threading.js';
+import { isOurs, sortedEntries } from './timeline.js';
+import type { Contact, Conversation, Entry, IsoDate, Org, RepoData, Turn } from './types.js';
+
+export type Bodies = 'full' | 'trimmed' | 'none';
+
+export interface ImportSummary {
+  messages: number;
+  filed: number;
+  duplicates: number;
+  skipped: { internal: number; unknown: number; invalid: number };
+  conversations: { created: number; updated: number };
+  contacts_created: number;
+}
+
+export interface PlannedContact {
+  readonly path: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface PlannedConversation {
+  readonly path: string;
+  /** Undefined when the conversation is new. */
+  readonly existing?: Conversation;
+  /** Front matter of a new conversation. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  readonly entries: readonly Omit<Entry, 'line'>[];
+  /** Whose turn afterwards, when the newest entry is one of these. */
+  readonly turn?: Turn;
+  readonly next?: IsoDate;
+  /** Contacts to add to an existing conversation's participants. */
+  readonly addParticipants: readonly string[];
+}
+
+export interface ImportEvent {
+  readonly kind: 'filed' | 'duplicate' | 'internal' | 'unknown' | 'invalid';
+  readonly origin: string;
+  readonly detail: string;
+}
+
+export interface ImportPlan {
+  readonly contacts: readonly PlannedContact[];
+  readonly conversations: readonly PlannedConversation[];
+  readonly summary: ImportSummary;
+  readonly events: readonly ImportEvent[];
+}
+
+export interface ImportOptions {
+  readonly bodies: Bodies;
+  readonly zone: string;
+  readonly today: IsoDate;
+}
+
+function displayName(a: Address): string {
+  if (a.name && !a.name.includes('@')) return a.name;
+  const local = a.address.split('@')[0]!.replace(/\+.*$/, '');
+  return local.split(/[._-]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') || local;
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+export function planImport(repo: RepoData, messages: readonly MailMessage[], opts: ImportOptions): ImportPlan {
+  const { settings } = repo;
+  const ourDomains = new Set(settings.domains);
+  const memberByEmail = new Map(settings.members.flatMap((m) => m.emails.map((e) => [normaliseEmail(e), m.handle] as const)));
+  const isOurAddress = (a: Address) => memberByEmail.has(normaliseEmail(a.address)) || ourDomains.has(a.address.split('@')[1]!);
+  const contactByEmail = new Map<string, Contact | PlannedContact>(repo.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const)));
+  const orgByDomain = new Map<string, Org>(repo.orgs.flatMap((o) => o.domains.map((d) => [d, o] as const)));
+  const slugs = new Set(repo.contacts.map((c) => c.slug));
+  // every id a conversation is known by: its messages and its thread's root
+  const filedIds = new Map<string, Conversation>();
+  const filedMessages = new Set<string>();
+  for (const v of repo.conversations) {
+    for (const e of v.entries) {
+      if (!e.meta['message-id']) continue;
+      filedIds.set(e.meta['message-id'], v);
+      filedMessages.add(e.meta['message-id']);
+    }
+    if (typeof v.data.thread === 'string') filedIds.set(v.data.thread, v);
+  }
+
+  const summary: ImportSummary = { messages: messages.length, filed: 0, duplicates: 0, skipped: { internal: 0, unknown: 0, invalid: 0 }, conversations: { created: 0, updated: 0 }, contacts_created: 0 };
+  const events: ImportEvent[] = [];
+  const contacts: PlannedContact[] = [];
+  const slugOf = (c: Contact | PlannedContact) => ('slug' in c ? c.slug : c.path.replace(/^contacts\/|\.md$/g, ''));
+
+  const seen = new Set<string>();
+  const accepted: MailMessage[] = [];
+  for (const m of messages) {
+    if (!m.from || !m.date) {
+      summary.skipped.invalid++;
+      events.push({ kind: 'invalid', origin: m.origin, detail: !m.from ? 'no usable From address' : 'no usable date (no Date, Received or mbox date)' });
+      continue;
+    }
+    if (filedMessages.has(m.messageId) || seen.has(m.messageId)) {
+      summary.duplicates++;
+      events.push({ kind: 'duplicate', origin: m.origin, detail: m.messageId });
+      continue;
+    }
+    seen.add(m.messageId);
+    const people = [m.from, ...m.to, ...m.cc];
+    const external = people.filter((a) => !isOurAddress(a));
+    if (!external.length) {
+      summary.skipped.internal++;
+      events.push({ kind: 'internal', origin: m.origin, detail: 'only our own addresses' });
+      continue;
+    }
+    const known = external.filter((a) => contactByEmail.has(normaliseEmail(a.address)) || orgByDomain.has(a.address.split('@')[1]!));
+    // a newsletter is never filed on the strength of its domain alone
+    const fromKnownContact = contactByEmail.has(normaliseEmail(m.from.address));
+    if (!known.length || (m.isBulk && !fromKnownContact)) {
+      summary.skipped.unknown++;
+      events.push({ kind: 'unknown', origin: m.origin, detail: m.isBulk ? 'a mailing list or newsletter' : `nobody we know (${external.map((a) => a.address).join(', ')})` });
+      continue;
+    }
+    for (const a of known) {
+      const key = normaliseEmail(a.address);
+      if (contactByEmail.has(key)) continue;
+      const org = orgByDomain.get(a.address.split('@')[1]!)!;
+      const name = displayName(a);
+      let slug = slugify(name);
+      for (let n = 2; slugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
+      slugs.add(slug);
+      const planned: PlannedContact = {
+        path: `contacts/${slug}.md`,
+        // derived from the address, so a second import (or a teammate's) makes the same record
+        fields: { id: contentId('contact', key), name, emails: [a.address.replace(/\+[^@]*@/, '@')], org: org.slug, owner: org.owner, created: m.date.slice(0, 10), created_by: 'import' },
+      };
+      contacts.push(planned);
+      contactByEmail.set(key, planned);
+      summary.contacts_created++;
+    }
+    accepted.push(m);
+  }
+
+  const conversations: PlannedConversation[] = [];
+  for (const thread of threadMessages(accepted)) {
+    const existing = thread.ids.map((id) => filedIds.get(id)).find(Boolean);
+    const path = existing?.path ?? conversationPath(thread);
+    const participants = new Set<string>();
+    const entries = thread.messages.map((m): Omit<Entry, 'line'> => {
+      const ours = isOurAddress(m.from!);
+      for (const a of [m.from!, ...m.to, ...m.cc]) {
+        const c = contactByEmail.get(normaliseEmail(a.address));
+        if (c) participants.add(slugOf(c));
+      }
+      const author = ours
+        ? `@${memberByEmail.get(normaliseEmail(m.from!.address)) ?? m.from!.address.split('@')[0]!.replace(/\+.*$/, '')}`
+        : slugOf(contactByEmail.get(normaliseEmail(m.from!.address)) ?? ({ path: `contacts/${slugify(displayName(m.from!))}.md` } as PlannedContact));
+      // message text is data, never terminal commands: controls go, newlines and tabs stay
+      const text = opts.bodies === 'none' ? '' : escapeForTimeline(stripControls(opts.bodies === 'full' ? m.text.trim() : trimReply(m.text), true));
+      const list = (as: readonly Address[]) => as.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
+      return {
+        id: contentId('entry', m.messageId), at: formatDateTime(Date.parse(m.date!), opts.zone), type: 'mail', author,
+        meta: {
+          from: list([m.from!]), to: list(m.to), cc: list(m.cc), subject: m.subject, 'message-id': m.messageId,
+          attachments: m.attachments.map((a) => `${a.name} (${sizeText(a.size)})`).join(', '),
+          dated: m.dateSource === 'header' ? '' : m.dateSource === 'received' ? 'from the Received header (no Date)' : 'from the mbox separator (no Date)',
+        },
+        text,
+      };
+    });
+    for (const e of entries) summary.filed++, events.push({ kind: 'filed', origin: thread.messages.find((m) => contentId('entry', m.messageId) === e.id)!.origin, detail: path });
+    // whose turn follows the newest message, unless the file already holds something newer
+    const last = sortedEntries([...entries.map((e) => ({ ...e, line: 0 })), ...(existing?.entries ?? [])]).at(-1)!;
+    const isNewest = entries.some((e) => e.id === last.id);
+    const flow = isNewest
+      ? afterEntry({ turn: existing?.turn ?? 'us', next: existing?.next }, { type: 'mail', ours: isOurs(last.author), date: last.at.slice(0, 10) }, { today: opts.today, followup: settings.followup })
+      : undefined;
+    const orgs = [...participants].map((p) => repo.contacts.find((c) => c.slug === p)?.org ?? contacts.find((c) => slugOf(c) === p)?.fields.org as string | undefined).filter(Boolean);
+    const org = orgs[0];
+    const openDeals = repo.deals.filter((d) => d.org === org && d.stage !== 'won' && d.stage !== 'lost');
+    if (existing) {
+      summary.conversations.updated++;
+      conversations.push({ path, existing, entries, turn: flow?.turn, next: flow?.next, addParticipants: [...participants].filter((p) => !existing.participants.includes(p)) });
+    } else {
+      summary.conversations.created++;
+      const root = thread.messages.find((m) => m.messageId === thread.root) ?? thread.messages[0]!;
+      conversations.push({
+        path, entries, turn: flow?.turn, next: flow?.next, addParticipants: [],
+        fields: {
+          id: contentId('conversation', thread.root), subject: root.subject || '(no subject)', participants: [...participants].sort(), org,
+          // an org with exactly one open deal: the conversation is about it
+          deal: openDeals.length === 1 ? openDeals[0]!.slug : undefined,
+          owner: repo.orgs.find((o) => o.slug === org)?.owner, turn: flow?.turn ?? 'us', next: flow?.next,
+          thread: thread.root, created: entries[0]!.at.slice(0, 10),
+        },
+      });
+    }
+  }
+  return { contacts, conversations, summary, events };
+}

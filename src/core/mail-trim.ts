@@ -1,0 +1,79 @@
+// The new text of a message: quoted replies and signatures trimmed, HTML made plain, and
+// nothing left that the timeline would read as structure. Pure string functions.
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', euro: '€' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** A small, safe HTML-to-text: scripts and styles dropped, blocks become lines, links keep their URL. */
+export function htmlToText(html: string): string {
+  return decodeEntities(html
+    .replace(/<(script|style|head|title)[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, label: string) => {
+      const text = label.replace(/<[^>]+>/g, '').trim();
+      return text && text !== href && !/^mailto:/i.test(href) ? `${text} (${href})` : text || href;
+    })
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote|table)>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '- ')
+    .replace(/<[^>]+>/g, ''))
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+// Where the quoted part of a reply starts, in the languages our customers write.
+const QUOTE_HEADERS = [
+  /^On .{3,200}wrote:\s*$/,                        // Gmail, Apple Mail
+  /^Le .{3,200}a écrit\s*:\s*$/,                   // French
+  /^Am .{3,200}schrieb .{0,100}:\s*$/,             // German
+  /^El .{3,200}escribió:\s*$/,                     // Spanish
+  /^-{2,}\s*Original Message\s*-{2,}\s*$/i,        // Outlook
+  /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i,
+  /^_{10,}\s*$/,                                   // Outlook's rule before From:/Sent:
+  /^From: .+$/,                                    // an Outlook header block, checked below
+];
+
+function isQuoteStart(lines: readonly string[], i: number): boolean {
+  const line = lines[i]!.trim();
+  if (/^From: /.test(line)) {
+    // only a block of From:/Sent:/To:/Subject: lines starts a quote, not a sentence
+    return lines.slice(i + 1, i + 5).some((l) => /^(Sent|Date|Envoyé|Gesendet): /.test(l.trim()));
+  }
+  // "On Tue, 17 Nov 2026, Jane Doe <jane@acme.example>" wraps onto two lines
+  if (/^On .{3,200}$/.test(line) && /wrote:\s*$/.test(lines[i + 1]?.trim() ?? '') && !/wrote:\s*$/.test(line)) return true;
+  return QUOTE_HEADERS.slice(0, -1).some((re) => re.test(line));
+}
+
+/** The new text of a message: up to the quoted reply, without the signature. */
+export function trimReply(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let end = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (isQuoteStart(lines, i)) { end = i; break; }
+  }
+  let kept = lines.slice(0, end);
+  // quoted lines (">") that remain are interleaved quotes: drop them, keep the answers
+  kept = kept.filter((l) => !/^\s*>/.test(l));
+  const sig = kept.findIndex((l) => l === '-- ' || l === '--');
+  if (sig >= 0) kept = kept.slice(0, sig);
+  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/**
+ * Makes mail text safe to store as a timeline entry: a line that would read as an entry
+ * heading ("## 2026-...") is indented, so a message can never forge an entry.
+ */
+export function escapeForTimeline(text: string): string {
+  return text.split('\n').map((l) => (/^#{1,6} ?\d{4}-\d{2}-\d{2}/.test(l) ? ` ${l}` : l)).join('\n');
+}

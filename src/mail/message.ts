@@ -1,0 +1,89 @@
+// One mail message, parsed (postal-mime, loaded lazily) into the plain data the importer
+// files: addresses, threading ids, date, text and attachment names. Header text is cleaned
+// of control characters here, so nothing from a message can drive a terminal later.
+import { createHash } from 'node:crypto';
+import { normaliseEmail } from '../core/resolve.js';
+import { stripControls } from '../core/text.js';
+import { htmlToText } from '../core/mail-trim.js';
+import type { Address, DateSource, MailMessage } from '../core/mail-types.js';
+
+export type { Address, MailMessage };
+
+// Node's TextDecoder reads windows-1252 as latin1, leaving C1 controls where cp1252 has
+// typography (€, curly quotes, dashes). Mail never means C1 controls, so map them back.
+const CP1252: Record<number, string> = {
+  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž',
+  0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+};
+
+export function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0)] ?? '');
+}
+
+const cleanLine = (text: string | undefined) => stripControls(fixCp1252(text ?? '')).replace(/\s+/g, ' ').trim();
+
+function ids(text: string | undefined): string[] {
+  return (text ?? '').match(/<[^<>\s]+>/g) ?? [];
+}
+
+function address(a: { name?: string; address?: string } | undefined): Address | undefined {
+  const addr = (a?.address ?? '').trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(addr)) return undefined;
+  const name = cleanLine(a?.name);
+  return name ? { name, address: addr } : { address: addr };
+}
+
+function addresses(list: readonly { name?: string; address?: string; group?: unknown[] }[] | undefined): Address[] {
+  return (list ?? []).flatMap((a) => (Array.isArray(a.group) ? addresses(a.group as never) : [address(a)].filter((x): x is Address => !!x)));
+}
+
+/** The newest date among Received headers ("...; Tue, 17 Nov 2026 10:00:00 +0100"). */
+function receivedDate(headers: readonly { key: string; value: string }[]): string | undefined {
+  const dates = headers.filter((h) => h.key === 'received')
+    .map((h) => Date.parse(h.value.slice(h.value.lastIndexOf(';') + 1).trim()))
+    .filter((ms) => !Number.isNaN(ms));
+  return dates.length ? new Date(Math.max(...dates)).toISOString() : undefined;
+}
+
+export function normaliseAddress(a: Address): string {
+  return normaliseEmail(a.address);
+}
+
+/**
+ * Parses a raw message. `fallbackDate` is the mbox separator's date, used when neither the
+ * Date header nor a Received header gives one.
+ */
+export async function parseMessage(raw: Buffer | string, origin: string, fallbackDate?: string): Promise<MailMessage> {
+  const { default: PostalMime } = await import('postal-mime');
+  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+  const headers = email.headers ?? [];
+  const header = (key: string) => headers.find((h) => h.key === key)?.value;
+  let date: string | undefined;
+  let dateSource: DateSource = 'header';
+  const headerDate = email.date ? Date.parse(email.date) : NaN;
+  // a Date header far in the future or before e-mail existed is as good as none
+  if (!Number.isNaN(headerDate) && headerDate > Date.UTC(1980, 0, 1) && headerDate < Date.UTC(2200, 0, 1)) date = new Date(headerDate).toISOString();
+  else if ((date = receivedDate(headers))) dateSource = 'received';
+  else if (fallbackDate) { date = fallbackDate; dateSource = 'mbox'; }
+  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
+  const rawId = ids(email.messageId)[0];
+  const messageId = rawId ?? `<${createHash('sha256').update(typeof raw === 'string' ? raw : raw).digest('hex').slice(0, 32)}@kith.invalid>`;
+  return {
+    messageId,
+    inReplyTo: ids(email.inReplyTo)[0],
+    references: ids(email.references),
+    subject: cleanLine(email.subject),
+    from: address(email.from as never),
+    to: addresses(email.to as never),
+    cc: addresses(email.cc as never),
+    date,
+    dateSource,
+    text: fixCp1252(text).replace(/\r\n?/g, '\n'),
+    attachments: (email.attachments ?? []).map((a) => ({
+      name: cleanLine(a.filename ?? undefined) || 'unnamed',
+      size: typeof a.content === 'string' ? a.content.length : (a.content as ArrayBuffer).byteLength,
+    })),
+    isBulk: Boolean(header('list-id') || header('list-unsubscribe') || /bulk|list|junk/i.test(header('precedence') ?? '')),
+    origin,
+  };
+}
