@@ -57,12 +57,49 @@ export interface DueItem {
 const PRIORITY: Record<DueKind, number> = { promise: 0, chase: 1, reply: 2, nudge: 3, deal: 4, reconnect: 5 };
 const CLOSED_STAGES = ['won', 'lost'];
 
+/** Lookups by slug, built once per report: a repository can hold tens of thousands of records. */
+export interface RepoIndex {
+  readonly contacts: ReadonlyMap<string, Contact>;
+  readonly orgs: ReadonlyMap<string, { name: string }>;
+  readonly deals: ReadonlyMap<string, Deal>;
+  readonly byParticipant: ReadonlyMap<string, readonly Conversation[]>;
+  readonly byDeal: ReadonlyMap<string, readonly Conversation[]>;
+}
+
+const indexes = new WeakMap<RepoData, RepoIndex>();
+
+export function indexRepo(repo: RepoData): RepoIndex {
+  let index = indexes.get(repo);
+  if (index) return index;
+  const group = (key: (v: Conversation) => readonly (string | undefined)[]) => {
+    const map = new Map<string, Conversation[]>();
+    for (const v of repo.conversations) {
+      for (const k of key(v)) {
+        if (!k) continue;
+        const list = map.get(k);
+        if (list) list.push(v);
+        else map.set(k, [v]);
+      }
+    }
+    return map;
+  };
+  index = {
+    contacts: new Map(repo.contacts.map((c) => [c.slug, c])),
+    orgs: new Map(repo.orgs.map((o) => [o.slug, o])),
+    deals: new Map(repo.deals.map((d) => [d.slug, d])),
+    byParticipant: group((v) => v.participants),
+    byDeal: group((v) => [v.deal]),
+  };
+  indexes.set(repo, index);
+  return index;
+}
+
 function contactName(repo: RepoData, slug: string | undefined): string | undefined {
-  return slug ? repo.contacts.find((c) => c.slug === slug)?.name ?? slug : undefined;
+  return slug ? indexRepo(repo).contacts.get(slug)?.name ?? slug : undefined;
 }
 
 function counterpart(repo: RepoData, v: Conversation): string {
-  return contactName(repo, v.participants[0]) ?? repo.orgs.find((o) => o.slug === v.org)?.name ?? v.subject;
+  return contactName(repo, v.participants[0]) ?? indexRepo(repo).orgs.get(v.org ?? '')?.name ?? v.subject;
 }
 
 const day = (at: string) => at.slice(0, 10);
@@ -73,7 +110,8 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
   const entries = sortedEntries(v.entries);
   const who = counterpart(repo, v);
   const about = v.subject && v.subject !== who ? ` — ${v.subject}` : '';
-  const owner = v.owner ?? repo.deals.find((d) => d.slug === v.deal)?.owner ?? repo.contacts.find((c) => c.slug === v.participants[0])?.owner;
+  const index = indexRepo(repo);
+  const owner = v.owner ?? index.deals.get(v.deal ?? '')?.owner ?? index.contacts.get(v.participants[0] ?? '')?.owner;
   const base = { owner, conversation: v.path, contact: v.participants[0], org: v.org, deal: v.deal };
   const items: DueItem[] = [];
   const lastTheirs = entries.filter((e) => !isOurs(e.author)).at(-1);
@@ -103,8 +141,7 @@ function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
   if (!c.cadence) return undefined;
   const every = parseDuration(c.cadence);
   if (!every) return undefined;
-  const last = repo.conversations
-    .filter((v) => v.participants.includes(c.slug))
+  const last = (indexRepo(repo).byParticipant.get(c.slug) ?? [])
     .flatMap((v) => v.entries.map((e) => day(e.at)))
     .sort()
     .at(-1) ?? c.created;
@@ -120,7 +157,7 @@ export function lastDealActivity(repo: RepoData, d: Deal): IsoDate | undefined {
   const days = [
     ...d.history.map((h) => h.at),
     ...(d.created ? [d.created] : []),
-    ...repo.conversations.filter((v) => v.deal === d.slug).flatMap((v) => v.entries.map((e) => day(e.at))),
+    ...(indexRepo(repo).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => day(e.at))),
   ].sort();
   return days.at(-1);
 }

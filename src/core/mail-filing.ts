@@ -172,7 +172,8 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
         text,
       };
     });
-    for (const e of entries) summary.filed++, events.push({ kind: 'filed', origin: thread.messages.find((m) => contentId('entry', m.messageId) === e.id)!.origin, detail: path });
+    thread.messages.forEach((m) => events.push({ kind: 'filed', origin: m.origin, detail: path }));
+    summary.filed += entries.length;
     // whose turn follows the newest message, unless the file already holds something newer
     const last = sortedEntries([...entries.map((e) => ({ ...e, line: 0 })), ...(existing?.entries ?? [])]).at(-1)!;
     const isNewest = entries.some((e) => e.id === last.id);

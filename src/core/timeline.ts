@@ -44,7 +44,7 @@ export function parseTimeline(body: string, file: string, firstLine: number): Ti
   let current: { head: Omit<Entry, 'text' | 'meta'>; meta: Record<string, string>; text: string[]; inMeta: boolean } | undefined;
   const flush = () => {
     if (!current) return;
-    entries.push({ ...current.head, meta: current.meta, text: current.text.join('\n').replace(/\s+$/, '').replace(/^\n+/, '') });
+    entries.push({ ...current.head, meta: current.meta, text: current.text.join('\n').replace(/^\n+/, '').trimEnd() });
     current = undefined;
   };
   lines.forEach((raw, i) => {

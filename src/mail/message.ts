@@ -66,8 +66,10 @@ export async function parseMessage(raw: Buffer | string, origin: string, fallbac
   else if ((date = receivedDate(headers))) dateSource = 'received';
   else if (fallbackDate) { date = fallbackDate; dateSource = 'mbox'; }
   const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
-  const rawId = ids(email.messageId)[0];
-  const messageId = rawId ?? `<${createHash('sha256').update(typeof raw === 'string' ? raw : raw).digest('hex').slice(0, 32)}@kith.invalid>`;
+  // without a Message-ID, a hash of what the message says: the same mail read from an
+  // mbox, a Maildir or IMAP (which may change line endings) gets the same id
+  const stable = JSON.stringify([header('from'), header('to'), header('cc'), header('date'), header('subject'), text.replace(/\r\n?/g, '\n').trim()]);
+  const messageId = ids(email.messageId)[0] ?? `<${createHash('sha256').update(stable).digest('hex').slice(0, 32)}@kith.invalid>`;
   return {
     messageId,
     inReplyTo: ids(email.inReplyTo)[0],

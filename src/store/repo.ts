@@ -1,6 +1,6 @@
 // The data repository on disk: finding it, loading every record, atomic writes. Knows paths
 // and bytes; business rules live in core/. Never commits: that is git/'s job.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { KithError } from '../core/errors.js';
@@ -99,11 +99,11 @@ export function loadRepo(root: string): LoadedRepo {
     const full = join(root, path);
     let bytes: Buffer;
     try {
-      if (statSync(full).size > MAX_RECORD_BYTES) {
-        problems.push({ file: path, line: 1, col: 1, severity: 'error', message: `file is too large to be a record (${(statSync(full).size / 1048576).toFixed(1)} MB; the limit is 4 MB)`, hint: 'move attachments or pasted archives out of the repository' });
+      bytes = readFileSync(full);
+      if (bytes.length > MAX_RECORD_BYTES) {
+        problems.push({ file: path, line: 1, col: 1, severity: 'error', message: `file is too large to be a record (${(bytes.length / 1048576).toFixed(1)} MB; the limit is 4 MB)`, hint: 'move attachments or pasted archives out of the repository' });
         continue;
       }
-      bytes = readFileSync(full);
     } catch (err) {
       problems.push({ file: path, line: 1, col: 1, severity: 'error', message: `cannot read: ${(err as Error).message}` });
       continue;

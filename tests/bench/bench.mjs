@@ -44,6 +44,9 @@ function time(label, argv, cwd) {
 const root = mkdtempSync(join(tmpdir(), 'kith-bench-'));
 console.log(`repository: ${size.contacts} contacts, ${size.conversations} conversations, ${size.deals} deals (${runs} runs each)\n`);
 generate(root);
+spawnSync('git', ['init', '-q'], { cwd: root });
+spawnSync('git', ['add', '-A'], { cwd: root });
+spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@ourco.example', 'commit', '-qm', 'bench'], { cwd: root });
 time('kith --version', ['--version'], root);
 time('kith --help', ['--help'], root);
 time('kith ls contacts --json', ['ls', 'contacts', '--json'], root);
@@ -51,4 +54,43 @@ time('kith check', ['check'], root);
 for (const extra of ['due', 'pipeline']) {
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout;
   if (new RegExp(`^  ${extra}\\b`, 'm').test(help)) time(`kith ${extra}`, [extra], root);
+}
+
+// Mail import: the raw parse rate of postal-mime, then the whole import of a 10,000-message
+// mbox (stream, parse, plan, write, commit) with its peak memory.
+{
+  const n = Number(args.messages ?? 10000);
+  const threads = 200;
+  let text = '';
+  const raws = [];
+  for (let i = 0; i < n; i++) {
+    const thread = i % threads;
+    const fromUs = i % 3 === 0;
+    const raw = `From: ${fromUs ? 'Maya <maya@ourco.example>' : `Person ${thread} <p${thread}@org${thread % 50}.example>`}\nTo: ${fromUs ? `p${thread}@org${thread % 50}.example` : 'maya@ourco.example'}\nSubject: ${i >= threads ? 'Re: ' : ''}Topic ${thread}\nDate: Tue, ${1 + (i % 27)} Oct 2026 10:${String(i % 60).padStart(2, '0')}:00 +0200\nMessage-ID: <m${i}@bench.example>\n${i >= threads ? `References: <m${thread}@bench.example>\n` : ''}Content-Type: text/plain; charset=utf-8\n\nHello, this is message ${i}.\nA second line of text, and a third one below.\nThanks!\n\nOn Mon, someone wrote:\n> earlier text\n> more earlier text\n`;
+    raws.push(raw);
+    text += `From bench Tue Oct 20 10:00:00 2026\n${raw}\n`;
+  }
+  // a fresh team repository with the 50 orgs the mail comes from
+  const mailRoot = mkdtempSync(join(tmpdir(), 'kith-bench-mail-'));
+  writeFileSync(join(mailRoot, 'kith.yaml'), 'name: Bench\ndomains: [ourco.example]\nmembers:\n  - {handle: maya, name: Maya, emails: [maya@ourco.example]}\n');
+  mkdirSync(join(mailRoot, 'orgs'));
+  for (let k = 0; k < 50; k++) writeFileSync(join(mailRoot, `orgs/org-${k}.md`), `---\nid: o-${String(k).padStart(12, '0')}\nname: Org ${k}\ndomains: [org${k}.example]\n---\n`);
+  spawnSync('git', ['init', '-q'], { cwd: mailRoot });
+  spawnSync('git', ['add', '-A'], { cwd: mailRoot });
+  spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@ourco.example', 'commit', '-qm', 'bench'], { cwd: mailRoot });
+  const mboxPath = join(mailRoot, '..', `bench-${n}.mbox`);
+  writeFileSync(mboxPath, text);
+  const { default: PostalMime } = await import('postal-mime');
+  const t0 = process.hrtime.bigint();
+  for (const raw of raws) await PostalMime.parse(raw);
+  const parseSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(`\npostal-mime raw parse rate            ${Math.round(n / parseSeconds).toString().padStart(6)} messages/s`);
+  const rss = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))";
+  const t1 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', rss, BIN, 'import', 'mbox', mboxPath], { cwd: mailRoot, env: { ...process.env, KITH_NOW: '2026-11-25T10:00:00+01:00' }, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  if (r.status !== 0) throw new Error(r.stderr);
+  const peak = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  console.log(`kith import mbox (${n} messages)     ${Math.round(n / seconds).toString().padStart(6)} messages/s, ${seconds.toFixed(1)} s, peak ${Math.round(peak)} MB`);
+  console.log(`  ${r.stdout.trim()}`);
 }
