@@ -98,6 +98,19 @@ describe('kith import', () => {
     expect(viaMbox).toMatchObject({ messages: 40, filed: 40, conversations: { created: 5 }, contacts_created: 5 });
   });
 
+  it('keeps a huge message to its first part, with a warning, in bounded memory', () => {
+    const s = seededRepo();
+    const path = join(s.dir, '..', 'huge.mbox');
+    const attachment = 'QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n'.repeat(420_000);
+    writeFileSync(path, `From x Thu Nov 19 10:00:00 2026\nFrom: Jane Doe <jane@acme.example>\nTo: maya@northwind.example\nSubject: Big deck\nDate: Thu, 19 Nov 2026 10:00:00 +0100\nMessage-ID: <huge@acme.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\nDeck attached.\n--B\nContent-Type: application/octet-stream; name="deck.bin"\nContent-Transfer-Encoding: base64\n\n${attachment}--B--\n`);
+    const r = s.kith(['import', 'mbox', path, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('message over 25 MB: kept its first part only');
+    expect(JSON.parse(r.stdout)).toMatchObject({ filed: 1 });
+    const v = JSON.parse(s.kith(['show', 'big-deck', '--json']).stdout);
+    expect(v.entries[0].text).toBe('Deck attached.');
+  });
+
   it('after a SIGKILL mid-import, running it again leaves the repo as one clean run would', async () => {
     const clean = seededRepo();
     const big = join(clean.dir, '..', 'big.mbox');
