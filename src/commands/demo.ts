@@ -8,7 +8,7 @@ import { daysBetween, localDate } from '../core/dates.js';
 import { KithError } from '../core/errors.js';
 import { shiftDates } from '../core/shift-dates.js';
 import { commitPaths, gitIdentity, initRepo } from '../git/commit.js';
-import { EXAMPLES_DIR } from '../store/package-files.js';
+import { EXAMPLES_DIR, TEMPLATES_DIR } from '../store/package-files.js';
 import { run as due } from './due.js';
 import { paint, type Env } from './env.js';
 
@@ -28,6 +28,10 @@ export async function run(opts: DemoOptions, env: Env) {
   if (!existsSync(join(EXAMPLES_DIR, 'kith.yaml'))) throw new KithError(`the example repository is missing (${EXAMPLES_DIR})`);
   const root = opts.dir ?? mkdtempSync(join(tmpdir(), 'kith-demo-'));
   cpSync(EXAMPLES_DIR, root, { recursive: true });
+  // npm leaves dotfiles such as .gitignore out of packages: make sure the copy has them
+  for (const [name, template] of [['.gitignore', 'gitignore'], ['.gitattributes', 'gitattributes']] as const) {
+    if (!existsSync(join(root, name))) cpSync(join(TEMPLATES_DIR, template), join(root, name));
+  }
   const anchor = (parse(readFileSync(join(EXAMPLES_DIR, '.kith-demo.yaml'), 'utf8')) as { anchor: string }).anchor;
   const shift = daysBetween(anchor, localDate(env.now, env.zone));
   const files = textFiles(root).filter((p) => p.endsWith('.md') || p.endsWith('.yaml'));

@@ -41,6 +41,10 @@ describe('kith due on the example team', () => {
     expect(kinds(['--deal', 'orbital-pilot'])).toHaveLength(2);
     expect(kinds(['--tag', 'regulated']).length).toBe(4);
     expect(kinds(['--within', '0d']).length).toBe(8);
+    expect(kinds(['--all']).length).toBeGreaterThan(kinds([]).length);
+    const mine = JSON.parse(s.kith(['due', '--repo', EXAMPLES, '--json', '--mine'], { env: { KITH_USER: 'tom' } }).stdout).items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((i: { owner: string }) => i.owner === 'tom')).toBe(true);
   });
 
   it('writes a calendar that a real iCalendar parser reads', () => {
