@@ -292,6 +292,10 @@ Examples:
 
 /** Runs the CLI and exits with 0 ok, 1 error, 2 usage or ambiguous reference. */
 export async function main(argv: string[]): Promise<void> {
+  // `kith ls | head` closes the pipe early: that is the reader's choice, not an error
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); else throw err; });
+  }
   const program = buildProgram();
   let code = 0;
   try {
