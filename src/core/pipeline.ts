@@ -28,7 +28,7 @@ export function parsePeriod(text: string, today: IsoDate): Period {
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return { from: `${t}-01`, to: endOfMonth(`${t}-01`), label: t };
   m = /^(\d{4})$/.exec(t);
   if (m) return { from: `${t}-01-01`, to: `${t}-12-31`, label: t };
-  m = /^(\d+)d$/.exec(t);
+  m = /^([1-9]\d*)d$/.exec(t);
   if (m) return { from: addDays(today, -Number(m[1]) + 1), to: today, label: `last ${m[1]} days` };
   throw new UsageError(`cannot read the period "${text}"`, 'e.g. 2026-Q4, 2026-11, 2026 or 90d');
 }
@@ -149,6 +149,9 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
   }
   const period = opts.period ?? parsePeriod(opts.today.slice(0, 4), opts.today);
   const deals = repo.deals;
+  // every deal's currency is checked, not only the deals this period uses: the same
+  // repository must not be fine for one --period and broken for another
+  for (const d of deals) dealValue(d, settings, currency);
   const value = (d: Deal) => dealValue(d, settings, currency);
   const pipelineStages = settings.stages.map((s) => s.name).filter((s) => s !== LOST);
   const openStages = pipelineStages.filter((s) => s !== WON);
@@ -183,6 +186,7 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
   const lostMoney = sum(lost, settings, currency);
   const cycles = won.flatMap((d) => (startedOn(d) && closedOn(d) ? [daysBetween(startedOn(d)!, closedOn(d)!)] : []));
   const cycleMean = mean(cycles);
+  const exactCycleMean = cycles.length ? cycles.reduce((a, b) => a + b, 0) / cycles.length : null;
   const winRate = ratio(won.length, won.length + lost.length);
 
   const reasons = new Map<string, number>();
@@ -211,13 +215,15 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
   const avgWon = won.length ? wonMoney.amount / won.length : null;
   const openCount = deals.filter(isOpen).length;
   const exactWinRate = won.length + lost.length ? won.length / (won.length + lost.length) : null;
-  const velocity = avgWon !== null && exactWinRate !== null && cycleMean ? round2((openCount * avgWon * exactWinRate) / cycleMean) : null;
+  // from the exact mean cycle: the one shown is rounded to a tenth of a day
+  const velocity = avgWon !== null && exactWinRate !== null && exactCycleMean ? round2((openCount * avgWon * exactWinRate) / exactCycleMean) : null;
 
   const stale = deals.filter(isOpen).flatMap((d) => {
     const last = lastDealActivity(repo, d);
     if (!last) return [];
     const days = daysBetween(last, opts.today);
-    return days > settings.followup.stale_days ? [{ deal: d.slug, title: d.title, owner: d.owner ?? null, last_activity: last, days }] : [];
+    // stale once the whole interval has passed, the day `kith due` raises it
+    return days >= settings.followup.stale_days ? [{ deal: d.slug, title: d.title, owner: d.owner ?? null, last_activity: last, days }] : [];
   }).sort((a, b) => b.days - a.days);
 
   let groups: PipelineReport['groups'];
