@@ -8,7 +8,7 @@ import { escapeForTimeline, trimReply } from './mail-trim.js';
 import type { Address, MailMessage } from './mail-types.js';
 import { normaliseEmail } from './resolve.js';
 import { slugify, stripControls } from './text.js';
-import { conversationPath, threadMessages } from './threading.js';
+import { conversationPath, isWithinJoinWindow, normaliseSubject, threadKey, threadMessages, type Thread } from './threading.js';
 import { isOurs, sortedEntries } from './timeline.js';
 import type { Contact, Conversation, Entry, IsoDate, Org, RepoData, Turn } from './types.js';
 
@@ -71,13 +71,45 @@ function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+
+/** The listed domain an address domain belongs to: itself, or a parent (eu.acme.example -> acme.example). */
+function domainMatch(domains: readonly string[], domain: string): string | undefined {
+  return domains.filter((d) => domain === d || domain.endsWith(`.${d}`)).sort((a, b) => b.length - a.length)[0];
+}
+
+/**
+ * A filed conversation an unlinked thread (no References, no In-Reply-To anywhere) goes on:
+ * same normalised subject, a participant in common and an entry within the join window.
+ * The nearest in time wins; equal ones are settled by path, so the choice is stable.
+ */
+function subjectMatch(conversations: readonly Conversation[], thread: Thread, participants: ReadonlySet<string>): Conversation | undefined {
+  if (thread.messages.some((m) => m.references.length || m.inReplyTo)) return undefined;
+  const subject = normaliseSubject(thread.messages[0]!.subject);
+  if (!subject) return undefined;
+  const times = thread.messages.map((m) => Date.parse(m.date!));
+  let best: { v: Conversation; distance: number } | undefined;
+  for (const v of conversations) {
+    if (normaliseSubject(v.subject) !== subject || !v.participants.some((p) => participants.has(p))) continue;
+    const theirs = v.entries.map((e) => Date.parse(e.at)).filter((t) => !Number.isNaN(t));
+    if (!isWithinJoinWindow(times, theirs)) continue;
+    const distance = Math.min(...theirs.flatMap((t) => times.map((x) => Math.abs(t - x))));
+    if (!best || distance < best.distance || (distance === best.distance && v.path < best.v.path)) best = { v, distance };
+  }
+  return best?.v;
+}
+
 export function planImport(repo: RepoData, messages: readonly MailMessage[], opts: ImportOptions): ImportPlan {
   const { settings } = repo;
-  const ourDomains = new Set(settings.domains);
+  const ourDomains = settings.domains.map((d) => d.toLowerCase());
   const memberByEmail = new Map(settings.members.flatMap((m) => m.emails.map((e) => [normaliseEmail(e), m.handle] as const)));
-  const isOurAddress = (a: Address) => memberByEmail.has(normaliseEmail(a.address)) || ourDomains.has(a.address.split('@')[1]!);
+  const isOurAddress = (a: Address) => memberByEmail.has(normaliseEmail(a.address)) || domainMatch(ourDomains, domainOf(a.address)) !== undefined;
   const contactByEmail = new Map<string, Contact | PlannedContact>(repo.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const)));
-  const orgByDomain = new Map<string, Org>(repo.orgs.flatMap((o) => o.domains.map((d) => [d, o] as const)));
+  const orgByDomain = new Map<string, Org>(repo.orgs.flatMap((o) => o.domains.map((d) => [d.toLowerCase().replace(/^@/, ''), o] as const)));
+  const orgOf = (a: Address) => {
+    const domain = domainMatch([...orgByDomain.keys()], domainOf(a.address));
+    return domain === undefined ? undefined : orgByDomain.get(domain);
+  };
   const slugs = new Set(repo.contacts.map((c) => c.slug));
   // every id a conversation is known by: its messages and its thread's root
   const filedIds = new Map<string, Conversation>();
@@ -117,7 +149,7 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
       events.push({ kind: 'internal', origin: m.origin, detail: 'only our own addresses' });
       continue;
     }
-    const known = external.filter((a) => contactByEmail.has(normaliseEmail(a.address)) || orgByDomain.has(a.address.split('@')[1]!));
+    const known = external.filter((a) => contactByEmail.has(normaliseEmail(a.address)) || orgOf(a) !== undefined);
     // a newsletter is never filed on the strength of its domain alone
     const fromKnownContact = contactByEmail.has(normaliseEmail(m.from.address));
     if (!known.length || (m.isBulk && !fromKnownContact)) {
@@ -128,7 +160,7 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
     for (const a of known) {
       const key = normaliseEmail(a.address);
       if (contactByEmail.has(key)) continue;
-      const org = orgByDomain.get(a.address.split('@')[1]!)!;
+      const org = orgOf(a)!;
       const name = displayName(a);
       let slug = slugify(name);
       for (let n = 2; slugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
@@ -146,16 +178,38 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
   }
 
   const conversations: PlannedConversation[] = [];
-  for (const thread of threadMessages(accepted)) {
-    const existing = thread.ids.map((id) => filedIds.get(id)).find(Boolean);
-    const path = existing?.path ?? conversationPath(thread);
-    const participants = new Set<string>();
-    const entries = thread.messages.map((m): Omit<Entry, 'line'> => {
-      const ours = isOurAddress(m.from!);
+  const threads = threadMessages(accepted, { isOurAddress: (address) => isOurAddress({ address }) });
+  const participantsOf = (thread: Thread) => {
+    const out = new Set<string>();
+    for (const m of thread.messages) {
       for (const a of [m.from!, ...m.to, ...m.cc]) {
         const c = contactByEmail.get(normaliseEmail(a.address));
-        if (c) participants.add(slugOf(c));
+        if (c) out.add(slugOf(c));
       }
+    }
+    return out;
+  };
+  // Where each thread goes: a thread met again (through any of its ids, or an unlinked
+  // reply by subject) goes on in the file it already has. Two threads of this batch can
+  // land in one file (replies to different messages of it, with their ancestors missing):
+  // they are merged, or the second write would undo the first.
+  const targets = new Map<string, { thread: Thread; existing?: Conversation; participants: Set<string> }>();
+  for (const thread of threads) {
+    const participants = participantsOf(thread);
+    const existing = thread.ids.map((id) => filedIds.get(id)).find(Boolean) ?? subjectMatch(repo.conversations, thread, participants);
+    const path = existing?.path ?? conversationPath(thread);
+    const same = targets.get(path);
+    if (!same) {
+      targets.set(path, { thread, existing, participants });
+      continue;
+    }
+    const messages = [...same.thread.messages, ...thread.messages].sort((a, b) => a.date!.localeCompare(b.date!) || a.messageId.localeCompare(b.messageId));
+    same.thread = { root: same.thread.root, ids: [...new Set([...same.thread.ids, ...thread.ids])], messages };
+    for (const p of participants) same.participants.add(p);
+  }
+  for (const [path, { thread, existing, participants }] of targets) {
+    const entries = thread.messages.map((m): Omit<Entry, 'line'> => {
+      const ours = isOurAddress(m.from!);
       const author = ours
         ? `@${memberByEmail.get(normaliseEmail(m.from!.address)) ?? m.from!.address.split('@')[0]!.replace(/\+.*$/, '')}`
         : slugOf(contactByEmail.get(normaliseEmail(m.from!.address)) ?? ({ path: `contacts/${slugify(displayName(m.from!))}.md` } as PlannedContact));
@@ -167,7 +221,8 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
         meta: {
           from: list([m.from!]), to: list(m.to), cc: list(m.cc), subject: m.subject, 'message-id': m.messageId,
           attachments: m.attachments.map((a) => `${a.name} (${sizeText(a.size)})`).join(', '),
-          dated: m.dateSource === 'header' ? '' : m.dateSource === 'received' ? 'from the Received header (no Date)' : 'from the mbox separator (no Date)',
+          // no Date header: say where the date came from (never the time of the import)
+          dated: m.dateSource === 'header' ? '' : m.dateSource,
         },
         text,
       };
@@ -182,7 +237,8 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
       : undefined;
     const orgs = [...participants].map((p) => repo.contacts.find((c) => c.slug === p)?.org ?? contacts.find((c) => slugOf(c) === p)?.fields.org as string | undefined).filter(Boolean);
     const org = orgs[0];
-    const openDeals = repo.deals.filter((d) => d.org === org && d.stage !== 'won' && d.stage !== 'lost');
+    // no org, no deal: a deal without an org is not "the org's one open deal"
+    const openDeals = org ? repo.deals.filter((d) => d.org === org && d.stage !== 'won' && d.stage !== 'lost') : [];
     if (existing) {
       summary.conversations.updated++;
       conversations.push({ path, existing, entries, turn: flow?.turn, next: flow?.next, addParticipants: [...participants].filter((p) => !existing.participants.includes(p)) });
@@ -192,7 +248,7 @@ export function planImport(repo: RepoData, messages: readonly MailMessage[], opt
       conversations.push({
         path, entries, turn: flow?.turn, next: flow?.next, addParticipants: [],
         fields: {
-          id: contentId('conversation', thread.root), subject: root.subject || '(no subject)', participants: [...participants].sort(), org,
+          id: threadKey(thread.root), subject: root.subject || '(no subject)', participants: [...participants].sort(), org,
           // an org with exactly one open deal: the conversation is about it
           deal: openDeals.length === 1 ? openDeals[0]!.slug : undefined,
           owner: repo.orgs.find((o) => o.slug === org)?.owner, turn: flow?.turn ?? 'us', next: flow?.next,

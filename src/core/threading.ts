@@ -2,6 +2,7 @@
 // even when ancestors are missing; the subject joins only messages with no links at all.
 // The thread's root id (its first reference) names it, so the conversation's path is a
 // pure function of the thread: two teammates importing the same mail get the same file.
+// Pure: no I/O, no clock.
 import { contentId } from './ids.js';
 import type { MailMessage } from './mail-types.js';
 import { slugify } from './text.js';
@@ -43,32 +44,110 @@ class UnionFind {
 
 const byDate = (a: MailMessage, b: MailMessage) => (a.date ?? '').localeCompare(b.date ?? '') || a.messageId.localeCompare(b.messageId);
 
-/** Groups messages into threads; `known` maps ids seen in earlier imports to their thread root. */
-export function threadMessages(messages: readonly MailMessage[]): Thread[] {
+// A message without References or In-Reply-To joins a thread on its subject only when the
+// same people wrote within this many days: "Re: Pricing" from Acme in March is not the
+// reply to "Pricing" with Globex in January.
+export const SUBJECT_JOIN_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+export interface ThreadOptions {
+  /** Our own addresses do not count as overlap: every thread has us in it. */
+  readonly isOurAddress?: (address: string) => boolean;
+}
+
+const hasLinks = (m: MailMessage) => m.references.length > 0 || !!m.inReplyTo;
+const instant = (m: MailMessage) => (m.date ? Date.parse(m.date) : NaN);
+
+/** Lower-cased addresses without +tags, as the planner matches them. */
+function addressKey(address: string): string {
+  const [local = '', domain = ''] = address.toLowerCase().split('@');
+  return `${local.replace(/\+.*$/, '')}@${domain}`;
+}
+
+/** The outside people of some messages (everyone when no predicate is given). */
+export function participantsOf(messages: readonly MailMessage[], opts: ThreadOptions = {}): Set<string> {
+  const out = new Set<string>();
+  for (const m of messages) {
+    for (const a of [...(m.from ? [m.from] : []), ...m.to, ...m.cc]) {
+      if (!opts.isOurAddress?.(a.address)) out.add(addressKey(a.address));
+    }
+  }
+  return out;
+}
+
+/** Whether two groups of messages are close enough in time for a subject join. */
+export function isWithinJoinWindow(a: readonly number[], b: readonly number[]): boolean {
+  return a.some((x) => b.some((y) => Math.abs(x - y) <= SUBJECT_JOIN_DAYS * DAY_MS));
+}
+
+function rootOf(sorted: readonly MailMessage[]): string {
+  // the longest References list starts with the thread's original message
+  const withRefs = [...sorted].sort((a, b) => b.references.length - a.references.length)[0]!;
+  return withRefs.references[0] ?? sorted.find((m) => !m.inReplyTo)?.messageId ?? sorted[0]!.inReplyTo ?? sorted[0]!.messageId;
+}
+
+/**
+ * Groups messages into threads: References and In-Reply-To first (JWZ without the tree:
+ * only membership matters to us), then a message with neither joins a thread with the same
+ * normalised subject, overlapping outside people and a message within SUBJECT_JOIN_DAYS.
+ * The result does not depend on the order of the input.
+ */
+export function threadMessages(messages: readonly MailMessage[], opts: ThreadOptions = {}): Thread[] {
   const uf = new UnionFind();
   for (const m of messages) {
     for (const id of [...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])]) uf.union(m.messageId, id);
     uf.find(m.messageId);
   }
-  const groups = new Map<string, MailMessage[]>();
-  for (const m of messages) {
+  let groups = new Map<string, MailMessage[]>();
+  for (const m of [...messages].sort(byDate)) {
     const key = uf.find(m.messageId);
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
   }
-  return [...groups.values()].map((list) => {
-    const sorted = [...list].sort(byDate);
-    // the longest References list starts with the thread's original message
-    const withRefs = [...sorted].sort((a, b) => b.references.length - a.references.length)[0]!;
-    const root = withRefs.references[0] ?? sorted.find((m) => !m.inReplyTo)?.messageId ?? sorted[0]!.inReplyTo ?? sorted[0]!.messageId;
+  // subject joins: each unlinked message, oldest first, looks for the nearest fitting thread
+  const ordered = [...groups.entries()].sort(([, a], [, b]) => byDate(a[0]!, b[0]!));
+  for (const [key, list] of ordered) {
+    if (list.length !== 1 || hasLinks(list[0]!)) continue;
+    const lone = list[0]!;
+    const subject = normaliseSubject(lone.subject);
+    if (!subject || Number.isNaN(instant(lone))) continue;
+    const people = participantsOf([lone], opts);
+    let best: { key: string; distance: number } | undefined;
+    for (const [otherKey, other] of ordered) {
+      if (otherKey === key || !groups.has(otherKey) || !other.some((m) => normaliseSubject(m.subject) === subject)) continue;
+      const times = other.map(instant).filter((t) => !Number.isNaN(t));
+      if (!isWithinJoinWindow([instant(lone)], times)) continue;
+      const theirs = participantsOf(other, opts);
+      if (![...people].some((p) => theirs.has(p))) continue;
+      const distance = Math.min(...times.map((t) => Math.abs(t - instant(lone))));
+      if (!best || distance < best.distance || (distance === best.distance && otherKey < best.key)) best = { key: otherKey, distance };
+    }
+    if (!best) continue;
+    groups.get(best.key)!.push(lone);
+    groups.get(best.key)!.sort(byDate);
+    groups.delete(key);
+  }
+  groups = new Map([...groups].filter(([, list]) => list.length));
+  return [...groups.values()].map((sorted) => {
     const ids = [...new Set(sorted.flatMap((m) => [m.messageId, ...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])]))];
-    return { root, ids, messages: sorted };
+    return { root: rootOf(sorted), ids, messages: sorted };
   }).sort((a, b) => byDate(a.messages[0]!, b.messages[0]!));
 }
 
-/** conversations/<year>/<subject slug>-<6 characters of the root id's hash>.md */
+/** The stable key of a thread: a pure function of its root message id. */
+export function threadKey(root: string): string {
+  return contentId('conversation', root);
+}
+
+/**
+ * conversations/<year>/<subject slug>-<6 characters of the root id's hash>.md. The year and
+ * subject come from the root message when the thread holds it (otherwise from its oldest
+ * message), so any slice of a thread that includes its first message names the same file.
+ */
 export function conversationPath(thread: Thread): string {
-  const first = thread.messages[0]!;
-  const year = (first.date ?? '').slice(0, 4) || 'undated';
-  const subject = normaliseSubject(thread.messages.find((m) => m.messageId === thread.root)?.subject ?? first.subject);
-  return `conversations/${year}/${slugify(subject, 'no-subject').slice(0, 50).replace(/-+$/, '')}-${contentId('conversation', thread.root).slice(2, 8)}.md`;
+  const root = thread.messages.find((m) => m.messageId === thread.root) ?? thread.messages[0]!;
+  const year = (root.date ?? '').slice(0, 4) || 'undated';
+  const slug = slugify(normaliseSubject(root.subject), 'no-subject').slice(0, 50).replace(/-+$/, '');
+  return `conversations/${year}/${slug}-${threadKey(thread.root).slice(2, 8)}.md`;
 }

@@ -20,15 +20,19 @@ export function fixCp1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0)] ?? '');
 }
 
-const cleanLine = (text: string | undefined) => stripControls(fixCp1252(text ?? '')).replace(/\s+/g, ' ').trim();
+// bidi overrides and isolates go too: in a subject they can make a terminal show text in
+// an order other than the one stored
+const cleanLine = (text: string | undefined) => stripControls(fixCp1252(text ?? '')).replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
+// ids and addresses with control characters are hostile, not mistyped: they are dropped
+// (a message then gets a hashed id, or no usable sender), never cleaned into something valid
 function ids(text: string | undefined): string[] {
-  return (text ?? '').match(/<[^<>\s]+>/g) ?? [];
+  return (text ?? '').match(/<[^<>\s\u0000-\u001f\u007f-\u009f]+>/g) ?? [];
 }
 
 function address(a: { name?: string; address?: string } | undefined): Address | undefined {
   const addr = (a?.address ?? '').trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(addr)) return undefined;
+  if (!/^[^\s@\u0000-\u001f\u007f-\u009f]+@[^\s@\u0000-\u001f\u007f-\u009f]+$/.test(addr)) return undefined;
   const name = cleanLine(a?.name);
   return name ? { name, address: addr } : { address: addr };
 }
