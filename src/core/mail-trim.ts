@@ -7,7 +7,10 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+      // a numeric entity must not smuggle in what the text may not hold: controls, bidi overrides
+      if (!(code > 0 && code < 0x110000) || (code < 0x20 && code !== 9 && code !== 10) || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff)) return '';
+      if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return '';
+      return String.fromCodePoint(code);
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
@@ -16,7 +19,7 @@ function decodeEntities(text: string): string {
 /** A small, safe HTML-to-text: scripts and styles dropped, blocks become lines, links keep their URL. */
 export function htmlToText(html: string): string {
   return decodeEntities(html
-    .replace(/<(script|style|head|title)[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(script|style|head|title)\b[\s\S]*?(<\/\1\s*>|$)/gi, '') // unclosed: drop to the end
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi, (_m, href: string, label: string) => {
       const text = label.replace(/<[^>]+>/g, '').trim();
@@ -41,18 +44,21 @@ const QUOTE_HEADERS = [
   /^-{2,}\s*Original Message\s*-{2,}\s*$/i,        // Outlook
   /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i,
   /^_{10,}\s*$/,                                   // Outlook's rule before From:/Sent:
-  /^From: .+$/,                                    // an Outlook header block, checked below
 ];
+
+// Outlook's quoted header block, in the languages it is localised to: "From:" then "Sent:"
+const BLOCK_FROM = /^(From|De|Von|Van|Da|Från|Fra) ?: /;
+const BLOCK_SENT = /^(Sent|Date|Envoyé|Gesendet|Verzonden|Inviato|Skickat|Sendt) ?: /;
 
 function isQuoteStart(lines: readonly string[], i: number): boolean {
   const line = lines[i]!.trim();
-  if (/^From: /.test(line)) {
+  if (BLOCK_FROM.test(line)) {
     // only a block of From:/Sent:/To:/Subject: lines starts a quote, not a sentence
-    return lines.slice(i + 1, i + 5).some((l) => /^(Sent|Date|Envoyé|Gesendet): /.test(l.trim()));
+    return lines.slice(i + 1, i + 5).some((l) => BLOCK_SENT.test(l.trim()));
   }
   // "On Tue, 17 Nov 2026, Jane Doe <jane@acme.example>" wraps onto two lines
   if (/^On .{3,200}$/.test(line) && /wrote:\s*$/.test(lines[i + 1]?.trim() ?? '') && !/wrote:\s*$/.test(line)) return true;
-  return QUOTE_HEADERS.slice(0, -1).some((re) => re.test(line));
+  return QUOTE_HEADERS.some((re) => re.test(line));
 }
 
 /** The new text of a message: up to the quoted reply, without the signature. */
