@@ -30,6 +30,12 @@ function ids(text: string | undefined): string[] {
   return (text ?? '').match(/<[^<>\s\u0000-\u001f\u007f-\u009f]+>/g) ?? [];
 }
 
+/** A Message-ID some mailers write without its angle brackets ("abc@host"), bracketed. */
+function bareId(text: string | undefined): string | undefined {
+  const v = (text ?? '').trim();
+  return /^[^<>\s@\u0000-\u001f\u007f-\u009f]+@[^<>\s@\u0000-\u001f\u007f-\u009f]+$/.test(v) ? `<${v}>` : undefined;
+}
+
 function address(a: { name?: string; address?: string } | undefined): Address | undefined {
   const addr = (a?.address ?? '').trim().toLowerCase();
   if (!/^[^\s@\u0000-\u001f\u007f-\u009f]+@[^\s@\u0000-\u001f\u007f-\u009f]+$/.test(addr)) return undefined;
@@ -73,7 +79,7 @@ export async function parseMessage(raw: Buffer | string, origin: string, fallbac
   // without a Message-ID, a hash of what the message says: the same mail read from an
   // mbox, a Maildir or IMAP (which may change line endings) gets the same id
   const stable = JSON.stringify([header('from'), header('to'), header('cc'), header('date'), header('subject'), text.replace(/\r\n?/g, '\n').trim()]);
-  const messageId = ids(email.messageId)[0] ?? `<${createHash('sha256').update(stable).digest('hex').slice(0, 32)}@kith.invalid>`;
+  const messageId = ids(email.messageId)[0] ?? bareId(email.messageId) ?? `<${createHash('sha256').update(stable).digest('hex').slice(0, 32)}@kith.invalid>`;
   return {
     messageId,
     inReplyTo: ids(email.inReplyTo)[0],

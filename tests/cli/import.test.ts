@@ -20,11 +20,11 @@ describe('kith import', () => {
   it('files the corpus of tricky mail, and skips what is not ours to keep', () => {
     const s = seededRepo();
     expect(json(s, ['import', 'eml', ...corpus(), '--json'])).toEqual({
-      messages: 12, filed: 8, duplicates: 0, skipped: { internal: 1, unknown: 2, invalid: 1 },
-      conversations: { created: 6, updated: 0 }, contacts_created: 1,
+      messages: 16, filed: 11, duplicates: 1, skipped: { internal: 1, unknown: 2, invalid: 1 },
+      conversations: { created: 9, updated: 0 }, contacts_created: 2,
     });
     expect(s.git(['status', '--porcelain'])).toBe('');
-    expect(s.git(['log', '-1', '--format=%s'])).toBe('import 8 messages from 12 files: 6 conversations created, 0 updated, 1 contact created\n');
+    expect(s.git(['log', '-1', '--format=%s'])).toBe('import 11 messages from 16 files: 9 conversations created, 0 updated, 2 contacts created\n');
     const sso = JSON.parse(s.kith(['show', 'sso-pricing', '--json']).stdout);
     expect(sso).toMatchObject({ participants: ['bob-stone', 'jane-doe', 'john-roe'], org: 'acme', deal: 'acme-sso-rollout', turn: 'us', next: '2026-11-20' });
     expect(sso.entries.map((e: { author: string; message_id: string; text: string }) => [e.author, e.message_id, e.text])).toEqual([
@@ -56,10 +56,10 @@ describe('kith import', () => {
     const s = seededRepo();
     json(s, ['import', 'eml', join(CORPUS, '01-ours.eml'), '--json']);
     const again = json(s, ['import', 'eml', ...corpus(), '--json']);
-    expect(again).toMatchObject({ filed: 7, duplicates: 1, conversations: { created: 5, updated: 1 } });
+    expect(again).toMatchObject({ filed: 10, duplicates: 2, conversations: { created: 8, updated: 1 } });
     const third = json(s, ['import', 'eml', ...corpus(), '--json']);
-    expect(third).toMatchObject({ filed: 0, duplicates: 8 });
-    expect(s.git(['log', '-1', '--format=%s'])).toContain('import 7 messages');
+    expect(third).toMatchObject({ filed: 0, duplicates: 12 });
+    expect(s.git(['log', '-1', '--format=%s'])).toContain('import 10 messages');
     const v = JSON.parse(s.kith(['show', 'sso-pricing', '--json']).stdout);
     expect(v.entries).toHaveLength(3);
   });
@@ -73,7 +73,7 @@ describe('kith import', () => {
   it('files metadata only with --bodies none, and nothing at all with --dry-run', () => {
     const s = seededRepo();
     const head = s.git(['rev-parse', 'HEAD']);
-    expect(s.kith(['import', 'eml', ...corpus(), '--dry-run']).stdout).toContain('would file 8 of 12 messages');
+    expect(s.kith(['import', 'eml', ...corpus(), '--dry-run']).stdout).toContain('would file 11 of 16 messages');
     expect(s.git(['rev-parse', 'HEAD'])).toBe(head);
     expect(s.git(['status', '--porcelain'])).toBe('');
     json(s, ['import', 'eml', join(CORPUS, '02-reply.eml'), '--bodies', 'none', '--json']);
@@ -94,7 +94,7 @@ describe('kith import', () => {
     const maildir = join(c.dir, '..', 'Maildir');
     for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, sub), { recursive: true });
     for (const file of corpus()) cpSync(file, join(maildir, 'cur', file.replace(/^.*\//, '')));
-    expect(json(c, ['import', 'maildir', maildir, '--json'])).toMatchObject({ messages: 12, filed: 8 });
+    expect(json(c, ['import', 'maildir', maildir, '--json'])).toMatchObject({ messages: 16, filed: 11, duplicates: 1 });
     expect(viaMbox).toMatchObject({ messages: 40, filed: 40, conversations: { created: 5 }, contacts_created: 5 });
   });
 
