@@ -12,6 +12,15 @@ export function separatorDate(line: string): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
+// A separator is "From " followed by a sender and a date (asctime, or an RFC 2822 date
+// some writers use). Checking for the date keeps an unescaped "From here on..." in the body
+// of an mboxo file from cutting a message in two.
+const SEPARATOR = /^From \S*\s+.*?\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b,?\s+(\d{1,2}\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b.*?\d{1,2}:\d{2}/i;
+
+export function isSeparator(line: string): boolean {
+  return SEPARATOR.test(line);
+}
+
 /** mboxrd: ">From " and ">>From " lose one ">"; mboxo's ">From " reads the same way. */
 function unescapeLine(line: Buffer): Buffer {
   let i = 0;
@@ -43,7 +52,8 @@ export function mboxSource(path: string): MailSource {
       let rest = Buffer.alloc(0);
       const onLine = function* (line: Buffer): Generator<SourceItem> {
         // a separator is "From " at the start of a line; its line ending is LF or CRLF
-        if (line.subarray(0, 5).toString('latin1') === 'From ') {
+        // the file's first "From " line is a separator whatever its date looks like
+        if (line.subarray(0, 5).toString('latin1') === 'From ' && (!started || isSeparator(line.toString('latin1')))) {
           yield* flush();
           started = true;
           fallbackDate = separatorDate(line.toString('latin1').replace(/\r?\n$/, ''));
