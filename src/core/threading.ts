@@ -106,26 +106,46 @@ export function threadMessages(messages: readonly MailMessage[], opts: ThreadOpt
     else groups.set(key, [m]);
   }
   // subject joins: each unlinked message, oldest first, looks for the nearest fitting thread
+  // among those that hold its normalised subject (an index, so this stays linear)
   const ordered = [...groups.entries()].sort(([, a], [, b]) => byDate(a[0]!, b[0]!));
+  const bySubject = new Map<string, string[]>();
+  for (const [key, list] of ordered) {
+    for (const subject of new Set(list.map((m) => normaliseSubject(m.subject)))) {
+      if (!subject) continue;
+      const keys = bySubject.get(subject);
+      if (keys) keys.push(key);
+      else bySubject.set(subject, [key]);
+    }
+  }
+  const people = new Map<string, Set<string>>();
+  const peopleOf = (key: string) => {
+    let set = people.get(key);
+    if (!set) people.set(key, (set = participantsOf(groups.get(key)!, opts)));
+    return set;
+  };
   for (const [key, list] of ordered) {
     if (list.length !== 1 || hasLinks(list[0]!)) continue;
     const lone = list[0]!;
     const subject = normaliseSubject(lone.subject);
-    if (!subject || Number.isNaN(instant(lone))) continue;
-    const people = participantsOf([lone], opts);
+    const at = instant(lone);
+    if (!subject || Number.isNaN(at)) continue;
+    const mine = participantsOf([lone], opts);
     let best: { key: string; distance: number } | undefined;
-    for (const [otherKey, other] of ordered) {
-      if (otherKey === key || !groups.has(otherKey) || !other.some((m) => normaliseSubject(m.subject) === subject)) continue;
+    for (const otherKey of bySubject.get(subject) ?? []) {
+      const other = groups.get(otherKey);
+      if (otherKey === key || !other) continue;
       const times = other.map(instant).filter((t) => !Number.isNaN(t));
-      if (!isWithinJoinWindow([instant(lone)], times)) continue;
-      const theirs = participantsOf(other, opts);
-      if (![...people].some((p) => theirs.has(p))) continue;
-      const distance = Math.min(...times.map((t) => Math.abs(t - instant(lone))));
+      if (!isWithinJoinWindow([at], times)) continue;
+      const theirs = peopleOf(otherKey);
+      if (![...mine].some((p) => theirs.has(p))) continue;
+      const distance = Math.min(...times.map((t) => Math.abs(t - at)));
       if (!best || distance < best.distance || (distance === best.distance && otherKey < best.key)) best = { key: otherKey, distance };
     }
     if (!best) continue;
-    groups.get(best.key)!.push(lone);
-    groups.get(best.key)!.sort(byDate);
+    const target = groups.get(best.key)!;
+    target.push(lone);
+    target.sort(byDate);
+    for (const p of mine) peopleOf(best.key).add(p);
     groups.delete(key);
   }
   groups = new Map([...groups].filter(([, list]) => list.length));

@@ -67,9 +67,10 @@ async function stage(name, mboxPath) {
     const types = await import(new URL('core/types.js', DIST));
     const messages = [];
     for await (const item of mboxSource(mboxPath).messages()) if (item.kind === 'message') messages.push(await parseMessage(item.raw, item.origin, item.fallbackDate));
+    const tp = process.hrtime.bigint();
     const plan = planImport(repoData(types), messages, { bodies: 'trimmed', zone: 'Europe/Paris', today: '2026-11-25' });
     count = messages.length;
-    return { count, seconds: Number(process.hrtime.bigint() - t) / 1e9, summary: plan.summary };
+    return { count, seconds: Number(process.hrtime.bigint() - t) / 1e9, planSeconds: Number(process.hrtime.bigint() - tp) / 1e9, summary: plan.summary };
   }
   return { count, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
 }
@@ -93,7 +94,7 @@ if (args.stage) {
     const out = JSON.parse(r.stdout);
     if (out.count !== n) throw new Error(`${name}: read ${out.count} of ${n} messages`);
     console.log(`${labels[name].padEnd(36)} ${String(Math.round(out.count / out.seconds)).padStart(7)} ${out.seconds.toFixed(2).padStart(9)} ${`${Math.round(out.maxRssMb)} MB`.padStart(10)}`);
-    if (out.summary) console.log(`\nplan: ${JSON.stringify(out.summary)}`);
+    if (out.summary) console.log(`  of which planImport alone: ${out.planSeconds.toFixed(2)} s\n\nplan: ${JSON.stringify(out.summary)}`);
   }
   rmSync(dir, { recursive: true, force: true });
 }
