@@ -99,6 +99,16 @@ function subjectMatch(conversations: readonly Conversation[], thread: Thread, pa
   return best?.v;
 }
 
+/**
+ * A message reduced to what planImport will keep of it under `bodies`: an importer reading
+ * a large mailbox holds every message until it plans, so it should hold this, not the full
+ * text. Planning the reduced message gives the same plan (trimming twice changes nothing).
+ */
+export function reduceForPlan(m: MailMessage, bodies: Bodies): MailMessage {
+  if (bodies === 'full') return m;
+  return { ...m, text: bodies === 'none' ? '' : trimReply(m.text) };
+}
+
 export function planImport(repo: RepoData, messages: readonly MailMessage[], opts: ImportOptions): ImportPlan {
   const { settings } = repo;
   const ourDomains = settings.domains.map((d) => d.toLowerCase());

@@ -181,3 +181,22 @@ describe('conversations', () => {
     expect(paths([...list].reverse())).toEqual(paths(list));
   });
 });
+
+describe('reducing messages before planning', () => {
+  it('gives the same plan as the full messages, with less text held', async () => {
+    const { reduceForPlan } = await import('../../src/core/mail-filing.js');
+    const texts = [
+      'Yes.\n\nOn Mon, Maya wrote:\n> old\n> older',
+      '> Can you?\nYes.\n> And?\nNo.\n-- \nJane',
+      'Agreed.\n\n-----Original Message-----\nFrom: Maya\nSent: Tuesday\n\nFrom: Bob\nSent: Monday',
+      'Plain text with\n## 2026-01-01 a heading lookalike',
+    ];
+    const messages = texts.map((text, i) => mail({ text, subject: `S${i}` }));
+    for (const bodies of ['full', 'trimmed', 'none'] as const) {
+      const reduced = messages.map((m) => reduceForPlan(m, bodies));
+      expect(planImport(base(), reduced, { ...opts, bodies })).toEqual(planImport(base(), messages, { ...opts, bodies }));
+    }
+    expect(reduceForPlan(messages[0]!, 'trimmed').text).toBe('Yes.');
+    expect(reduceForPlan(messages[0]!, 'none').text).toBe('');
+  });
+});
