@@ -2,7 +2,7 @@
 // nudges, promises, chases, reconnects, deals). Pure: the repository and today come in.
 import { addBusinessDays, addDays, addDuration, daysBetween, endOfWeek, parseDuration } from './dates.js';
 import { isOurs, sortedEntries } from './timeline.js';
-import type { Contact, Conversation, Deal, EntryType, FollowUpSettings, IsoDate, RepoData, Turn } from './types.js';
+import type { Contact, Conversation, Deal, EntryType, FollowUpSettings, IsoDate, Problem, RepoData, Turn } from './types.js';
 
 /**
  * Whose turn after an entry, and by when. A note from us changes nothing (it is a memo, not
@@ -30,7 +30,8 @@ export function afterEntry(
   }
   if (opts.turn && opts.turn !== turn) {
     turn = opts.turn;
-    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : addDays(entry.date, f.nudge_days);
+    // a closed conversation waits for nobody: it has no next date
+    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : turn === 'them' ? addDays(entry.date, f.nudge_days) : undefined;
   }
   return { turn, next: opts.next ?? next };
 }
@@ -150,6 +151,16 @@ function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
     kind: 'reconnect', due: addDuration(last, every), overdue_days: 0, owner: c.owner, contact: c.slug, org: c.org,
     title: `reconnect with ${c.name} (every ${c.cadence}, last ${last})`, uid: `reconnect-${c.id}`,
   };
+}
+
+/** A cadence `kith due` cannot read would silently never remind anyone: report it instead. */
+export function checkCadences(repo: RepoData): Problem[] {
+  return repo.contacts
+    .filter((c) => c.cadence !== undefined && !parseDuration(c.cadence))
+    .map((c) => ({
+      file: c.path, line: c.fieldLines.cadence ?? 2, col: 1, severity: 'error' as const,
+      message: `cadence "${c.cadence}" is not a duration`, hint: 'write 30d, 6w, 3m, 1y, weekly, monthly, quarterly or yearly',
+    }));
 }
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
