@@ -148,7 +148,8 @@ describe('what is due, at the edges of the calendar', () => {
 
   it('answers whoever spoke last, and a set next date wins over the window', () => {
     const data = build({ conversations: [conversation('two', { subject: 'Pilot', participants: ['jane', 'omar'], turn: 'us', next: '2026-12-02',
-      entries: [entry('2026-11-20T10:00+01:00', 'jane'), entry('2026-11-24T10:00+01:00', 'omar')] })] });
+      // out of order in the file: time decides, not position
+      entries: [entry('2026-11-24T10:00+01:00', 'omar'), entry('2026-11-24T10:30+02:00', 'jane'), entry('2026-11-20T10:00+01:00', 'jane')] })] });
     expect(only(data, '2026-11-25')).toEqual([['reply', '2026-12-02', 0, 'reply to Omar Haddad — Pilot']]);
   });
 
