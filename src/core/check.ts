@@ -1,5 +1,6 @@
 // Checks across records: references, stages, duplicate ids and e-mails, timeline order.
 // A plain list of checks, each returning problems; all are reported, not just the first.
+import { checkCadences } from './follow-ups.js';
 import { instant } from './timeline.js';
 import type { AnyRecord, Problem, RepoData } from './types.js';
 
@@ -88,7 +89,7 @@ const timelineOrder: Check = (repo) =>
     ? [{ file: v.path, line: e.line, col: 1, severity: 'warning' as const, message: `entry ${e.id} (${e.at}) comes before the entry above it`, hint: 'entries are read in date order either way; move it up to keep the file tidy' }]
     : [])));
 
-export const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder];
+export const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, checkCadences];
 
 export function checkRepo(repo: RepoData): Problem[] {
   const all = [...repo.problems, ...CHECKS.flatMap((c) => c(repo))];

@@ -1,8 +1,8 @@
 // The conversation loop's rules: whose turn it is after an entry, and what is due (replies,
 // nudges, promises, chases, reconnects, deals). Pure: the repository and today come in.
 import { addBusinessDays, addDays, addDuration, daysBetween, endOfWeek, parseDuration } from './dates.js';
-import { isOurs, sortedEntries } from './timeline.js';
-import type { Contact, Conversation, Deal, EntryType, FollowUpSettings, IsoDate, RepoData, Turn } from './types.js';
+import { instant, isOurs } from './timeline.js';
+import type { Contact, Conversation, Deal, Entry, EntryType, FollowUpSettings, IsoDate, Problem, RepoData, Turn } from './types.js';
 
 /**
  * Whose turn after an entry, and by when. A note from us changes nothing (it is a memo, not
@@ -30,7 +30,8 @@ export function afterEntry(
   }
   if (opts.turn && opts.turn !== turn) {
     turn = opts.turn;
-    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : addDays(entry.date, f.nudge_days);
+    // a closed conversation waits for nobody: it has no next date
+    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : turn === 'them' ? addDays(entry.date, f.nudge_days) : undefined;
   }
   return { turn, next: opts.next ?? next };
 }
@@ -104,18 +105,32 @@ function counterpart(repo: RepoData, v: Conversation): string {
 
 const day = (at: string) => at.slice(0, 10);
 
+/** The latest matching entry (the later one in the file on a tie), in one pass: no sort. */
+function lastEntry(entries: readonly Entry[], keep: (e: Entry) => boolean): Entry | undefined {
+  let best: Entry | undefined;
+  let bestAt = -Infinity;
+  for (const e of entries) {
+    if (!keep(e)) continue;
+    const t = instant(e.at);
+    if (t > bestAt || (t === bestAt && best !== undefined && e.line >= best.line)) {
+      best = e;
+      bestAt = t;
+    }
+  }
+  return best;
+}
+
 function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): DueItem[] {
   if (v.turn === 'closed') return [];
   const f = repo.settings.followup;
-  const entries = sortedEntries(v.entries);
   const who = counterpart(repo, v);
   const about = v.subject && v.subject !== who ? ` — ${v.subject}` : '';
   const index = indexRepo(repo);
   const owner = v.owner ?? index.deals.get(v.deal ?? '')?.owner ?? index.contacts.get(v.participants[0] ?? '')?.owner;
   const base = { owner, conversation: v.path, contact: v.participants[0], org: v.org, deal: v.deal };
   const items: DueItem[] = [];
-  const lastTheirs = entries.filter((e) => !isOurs(e.author)).at(-1);
-  const lastOurs = entries.filter((e) => isOurs(e.author)).at(-1);
+  const lastTheirs = lastEntry(v.entries, (e) => !isOurs(e.author));
+  const lastOurs = lastEntry(v.entries, (e) => isOurs(e.author));
   if (v.turn === 'us') {
     const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
     // answer whoever spoke last, not just the first participant
@@ -150,6 +165,16 @@ function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
     kind: 'reconnect', due: addDuration(last, every), overdue_days: 0, owner: c.owner, contact: c.slug, org: c.org,
     title: `reconnect with ${c.name} (every ${c.cadence}, last ${last})`, uid: `reconnect-${c.id}`,
   };
+}
+
+/** A cadence `kith due` cannot read would silently never remind anyone: report it instead. */
+export function checkCadences(repo: RepoData): Problem[] {
+  return repo.contacts
+    .filter((c) => c.cadence !== undefined && !parseDuration(c.cadence))
+    .map((c) => ({
+      file: c.path, line: c.fieldLines.cadence ?? 2, col: 1, severity: 'error' as const,
+      message: `cadence "${c.cadence}" is not a duration`, hint: 'write 30d, 6w, 3m, 1y, weekly, monthly, quarterly or yearly',
+    }));
 }
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
@@ -188,8 +213,13 @@ export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number
     .sort(byUrgency);
 }
 
+// one collator for every comparison: String#localeCompare builds one per call, and a big
+// repository sorts tens of thousands of items
+const collator = new Intl.Collator('en');
+
 export function byUrgency(a: DueItem, b: DueItem): number {
-  return a.due.localeCompare(b.due) || PRIORITY[a.kind] - PRIORITY[b.kind] || a.title.localeCompare(b.title);
+  // ISO dates sort as plain strings
+  return (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || PRIORITY[a.kind] - PRIORITY[b.kind] || collator.compare(a.title, b.title);
 }
 
 export interface DueGroups {
@@ -214,12 +244,16 @@ export function groupItems(items: readonly DueItem[], today: IsoDate): DueGroups
 
 /** Narrows items to an owner, org, deal or tag (a tag on the contact, org or deal). */
 export function filterItems(items: readonly DueItem[], f: { owner?: string; org?: string; deal?: string; tag?: string; repo: RepoData }): DueItem[] {
+  // lookups by key, not by scanning: a big repository can have tens of thousands of items due
+  const index = indexRepo(f.repo);
+  const byPath = f.tag ? new Map(f.repo.conversations.map((v) => [v.path, v])) : new Map<string, Conversation>();
+  const orgs = new Map(f.repo.orgs.map((o) => [o.slug, o]));
   const tagged = (i: DueItem) => {
     const records = [
-      f.repo.contacts.find((c) => c.slug === i.contact),
-      f.repo.orgs.find((o) => o.slug === i.org),
-      f.repo.deals.find((d) => d.slug === i.deal),
-      f.repo.conversations.find((v) => v.path === i.conversation),
+      i.contact === undefined ? undefined : index.contacts.get(i.contact),
+      i.org === undefined ? undefined : orgs.get(i.org),
+      i.deal === undefined ? undefined : index.deals.get(i.deal),
+      i.conversation === undefined ? undefined : byPath.get(i.conversation),
     ];
     return records.some((r) => r?.tags.includes(f.tag!));
   };

@@ -41,12 +41,16 @@ function readSimple(input: string, opts: WhenOptions): When | undefined {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const today = localDate(opts.now, opts.zone);
   if (isIsoDate(text)) return atDate(text, opts);
-  const iso = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}):(\d{2})(?::\d{2})?(z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  // seconds and fractions are accepted and dropped: entries are kept to the minute
+  const iso = /^(\d{4}-\d{2}-\d{2})[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)? ?(z|[+-]\d{2}(?::?\d{2})?)?$/.exec(text);
   if (iso) {
     if (!isIsoDate(iso[1]!)) return undefined;
-    if (Number(iso[2]) > 23 || Number(iso[3]) > 59) return undefined;
-    if (iso[4]) {
-      const ms = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:00${iso[4] === 'z' ? 'Z' : iso[4].includes(':') ? iso[4] : `${iso[4].slice(0, 3)}:${iso[4].slice(3)}`}`);
+    if (Number(iso[2]) > 23 || Number(iso[3]) > 59 || Number(iso[4] ?? 0) > 59) return undefined;
+    const zone = iso[5];
+    if (zone) {
+      // z, +01, +0100 or +01:00
+      const offset = zone === 'z' ? 'Z' : `${zone.slice(0, 3)}:${zone.length === 3 ? '00' : zone.slice(-2)}`;
+      const ms = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:00${offset}`);
       return Number.isNaN(ms) ? undefined : { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true };
     }
     return atTime(iso[1]!, `${iso[2]}:${iso[3]}`, opts);
@@ -88,6 +92,12 @@ export async function parseWhen(input: string, opts: WhenOptions): Promise<When>
     throw new UsageError(`cannot read the date "${input.trim()}"`, HINT);
   }
   const s = result.start;
+  // "in 5 hours" counts real hours from now: chrono worked with now's offset, so its instant
+  // is right while its wall-clock fields are off by an hour when a DST change falls between
+  if (result.tags().has('result/relativeDateAndTime') && !result.tags().has('parser/ENTimeExpressionParser')) {
+    const ms = s.date().getTime();
+    return { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true };
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
   if (!isIsoDate(date)) throw new UsageError(`"${input.trim()}" is not a real date`);
