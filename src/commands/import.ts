@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { localDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { planImport, type Bodies, type ImportPlan } from '../core/mail-filing.js';
+import { planImport, reduceForPlan, type Bodies, type ImportPlan } from '../core/mail-filing.js';
 import type { MailMessage } from '../core/mail-types.js';
 import { appendEntry } from '../core/timeline.js';
 import { readConfig } from '../store/config.js';
@@ -104,7 +104,8 @@ export async function run(opts: ImportOptions, env: Env) {
         continue;
       }
       try {
-        messages.push(await parseMessage(item.raw, item.origin, item.fallbackDate));
+        // keep each message only as the plan will use it: a big mailbox holds trimmed text, not whole bodies
+        messages.push(reduceForPlan(await parseMessage(item.raw, item.origin, item.fallbackDate), bodies));
       } catch (err) {
         invalid++;
         warnings.push(`${item.origin}: unreadable message (${(err as Error).message.split('\n')[0]})`);
