@@ -131,7 +131,9 @@ first_valid_uid = 100
   return {
     host: '127.0.0.1', port, user, password, caFile: join(dir, 'ca.pem'), maildir,
     deliver(raw, mailbox = '') {
-      const target = join(maildir, mailbox ? `.${mailbox}` : '', 'new', `${Date.now()}.${process.pid}_${n++}.kith-test`);
+      // Dovecot numbers new/ files in name order: a zero-padded counter keeps delivery order
+      const name = `${Date.now()}.${process.pid}_${String(n++).padStart(6, '0')}.kith-test`;
+      const target = join(maildir, mailbox ? `.${mailbox}` : '', 'new', name);
       writeFileSync(target, raw);
       own(target);
     },
