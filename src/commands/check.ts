@@ -1,7 +1,12 @@
 // `kith check`: every problem in the repository, one `path:line:col: message` each.
-import { KithError } from '../core/errors.js';
-import { checkRepo } from '../core/check.js';
-import { formatProblem, openRepo, printJson, type Env } from './env.js';
+import { checkRepo } from '../core/check/index.js';
+import { KithError, plural } from '../core/model/index.js';
+import { printJson } from '../render/text/paint.js';
+import { formatProblem } from '../render/text/problems.js';
+import { openRepo, type Env } from './env.js';
+import { JSON_OPTION, type CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = { options: [JSON_OPTION] };
 
 export interface CheckOptions {
   readonly json?: boolean;
@@ -16,8 +21,9 @@ export async function run(opts: CheckOptions, env: Env) {
   else for (const p of problems) env.out.write(`${formatProblem(p)}\n`);
   if (errors.length) {
     const files = new Set(errors.map((p) => p.file)).size;
-    throw new KithError(`${errors.length} problem${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`);
+    throw new KithError(`${plural(errors.length, 'problem')} in ${plural(files, 'file')}`);
   }
-  if (!opts.json) env.err.write(`ok: ${records} records checked${problems.length ? `, ${problems.length} warning${problems.length === 1 ? '' : 's'}` : ''}\n`);
+  const warnings = problems.length ? `, ${plural(problems.length, 'warning')}` : '';
+  if (!opts.json) env.err.write(`ok: ${records} records checked${warnings}\n`);
   return problems;
 }

@@ -1,32 +1,25 @@
-// `kith close REF [--reason ...]` and `kith reopen REF`: end a conversation or pick it up again.
-import { pickConversation } from '../core/conversations.js';
-import { localDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
-import { resolveRef } from '../core/resolve.js';
-import { conversationsOf } from '../core/views.js';
-import { editFields } from './change.js';
+// `kith close REF [--reason ...]`: ends a conversation; nobody owes a word any more.
+import { pickConversation } from '../core/conversation/index.js';
+import { applyEdit } from '../store/repo.js';
 import { openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [{ name: '<ref>', help: 'conversation (or contact, org, deal)' }],
+  options: [{ flags: '--reason <why>', help: 'why it ended' }],
+};
 
 export interface CloseOptions {
   readonly ref: string;
   readonly reason?: string;
-  readonly reopen?: boolean;
 }
 
 export async function run(opts: CloseOptions, env: Env) {
   const repo = openRepo(env);
-  const target = resolveRef(repo.data, opts.ref);
-  if (opts.reopen) {
-    const closed = target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');
-    const conversation = closed[0];
-    if (!conversation || conversation.turn !== 'closed') throw new UsageError(`no closed conversation with ${target.slug}`);
-    // reopening means we owe the next word, today
-    await editFields(repo, conversation, { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined }, `reopen ${conversation.subject}`, 'reopen');
-    env.out.write(`reopened ${conversation.path}: our turn\n`);
-    return { conversation: conversation.path, turn: 'us' };
-  }
-  const conversation = pickConversation(repo.data, target);
-  await editFields(repo, conversation, { turn: 'closed', next: undefined, closed_reason: opts.reason }, `close ${conversation.subject}${opts.reason ? `: ${opts.reason}` : ''}`, 'close');
+  const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
+  const changes = { turn: 'closed', next: undefined, closed_reason: opts.reason };
+  const summary = `close ${conversation.subject}${opts.reason ? `: ${opts.reason}` : ''}`;
+  await applyEdit(repo, conversation.path, { changes, summary, action: 'close' });
   env.out.write(`closed ${conversation.path}\n`);
   return { conversation: conversation.path, turn: 'closed' };
 }

@@ -1,15 +1,41 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { renderIcs } from '../core/calendar.js';
-import { localDate, parseDuration } from '../core/dates.js';
-import { renderDigest } from '../core/digest.js';
-import { UsageError } from '../core/errors.js';
-import { dueItems, filterItems, groupItems, type DueItem } from '../core/follow-ups.js';
-import { resolveRef } from '../core/resolve.js';
-import { currentHandle } from './change.js';
-import { clean, openRepo, paint, printJson, type Env, type Output } from './env.js';
+import { dueItems, filterItems, groupItems } from '../core/followup/index.js';
+import { plural, UsageError } from '../core/model/index.js';
+import { localDate, parseDuration } from '../core/time/index.js';
+import { renderDigest } from '../render/digest.js';
+import { renderIcs } from '../render/ics.js';
+import { renderDue, renderNothingDue } from '../render/text/due.js';
+import { printJson } from '../render/text/paint.js';
+import { writeOutside } from '../store/files.js';
+import { currentHandle, openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  options: [
+    { flags: '--within <period>', help: 'how far ahead to look (14d, 2w, 1m)', default: '14d' },
+    { flags: '--all', help: 'everything, however far ahead' },
+    { flags: '--mine', help: 'only what I own' },
+    { flags: '--owner <handle>', help: "only this teammate's" },
+    { flags: '--org <ref>', help: 'only this organisation' },
+    { flags: '--deal <ref>', help: 'only this deal' },
+    { flags: '--tag <tag>', help: 'only contacts or orgs with this tag' },
+    { flags: '--json', help: 'print JSON: {"now", "items": [...]}' },
+    { flags: '--cron', help: 'a plain digest for cron mail; prints nothing when nothing is due' },
+    { flags: '--ics [file]', help: 'write an iCalendar file of to-dos (stdout without a file)' },
+  ],
+  help: `
+Kinds of item:
+  reply      our turn: the next date came, or their message waits past the reply window
+  nudge      their turn, and they have been silent past the nudge interval
+  promise    a promise of ours is coming due or overdue
+  chase      a promise of theirs is overdue
+  reconnect  a contact's stay-in-touch cadence has run out
+  deal       an open deal past its close date, or with no activity for a while
+
+Every morning at 8, mailed by cron when something is due:
+  0 8 * * 1-5  cd ~/crm && kith due --cron`,
+};
 
 export interface DueOptions {
   readonly within?: string;
@@ -32,56 +58,25 @@ function withinDays(text: string | undefined): number {
   return (d.days ?? 0) + (d.months ?? 0) * 31;
 }
 
-const LABELS = { overdue: 'Overdue', today: 'Today', week: 'This week', later: 'Later' } as const;
-
-function renderTerminal(out: Output, groups: ReturnType<typeof groupItems>): string {
-  const lines: string[] = [];
-  for (const key of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
-    const items = groups[key];
-    if (!items.length) continue;
-    const heading = `${LABELS[key]} (${items.length})`;
-    lines.push(paint(out, 'bold', key === 'overdue' ? paint(out, 'red', heading) : heading));
-    for (const item of items) {
-      const late = item.overdue_days > 0 ? paint(out, 'red', ` ${item.overdue_days}d late`) : '';
-      const owner = item.owner ? paint(out, 'dim', ` @${item.owner}`) : '';
-      lines.push(`  ${paint(out, 'dim', item.due)}  ${paint(out, 'cyan', item.kind.padEnd(9))} ${clean(item.title)}${owner}${late}`);
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
-}
-
 export async function run(opts: DueOptions, env: Env) {
   const repo = openRepo(env);
-  const { data } = repo;
+  const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : withinDays(opts.within);
-  const owner = opts.mine ? await currentHandle(env, repo.root, data.settings) : opts.owner?.replace(/^@/, '');
-  const org = opts.org ? resolveRef(data, opts.org, ['org']).slug : undefined;
-  const deal = opts.deal ? resolveRef(data, opts.deal, ['deal']).slug : undefined;
-  const items: DueItem[] = filterItems(dueItems(data, { today, within }), { owner, org, deal, tag: opts.tag, repo: data });
-  const groups = groupItems(items, today);
+  const owner = opts.mine ? await currentHandle(env, repo) : opts.owner?.replace(/^@/, '');
+  const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
+  const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
+  const items = filterItems(dueItems(data, { today, within }), { owner, org, deal, tag: opts.tag }, data);
   if (opts.ics !== undefined && opts.ics !== false) {
-    const ics = renderIcs(items, { now: env.now, team: data.settings.name });
-    if (typeof opts.ics === 'string' && opts.ics !== '-') {
-      writeFileSync(resolve(env.cwd, opts.ics), ics);
-      env.err.write(`wrote ${items.length} to-do${items.length === 1 ? '' : 's'} to ${opts.ics}\n`);
-    } else env.out.write(ics);
-    return items;
-  }
-  if (opts.json) {
-    printJson(env.out, { now: new Date(env.now).toISOString(), today, items });
-    return items;
-  }
-  if (opts.cron) {
-    // cron mails whatever is printed: nothing due, nothing printed
-    if (items.length) env.out.write(renderDigest(groups, { today, team: data.settings.name }));
-    return items;
-  }
-  if (!items.length) {
-    env.out.write(`Nothing due${Number.isFinite(within) ? ` in the next ${within} days` : ''}. Every conversation is where it should be.\n`);
-    return items;
-  }
-  env.out.write(renderTerminal(env.out, groups));
+    const ics = renderIcs(items, { now: env.now, team: settings.name });
+    if (typeof opts.ics !== 'string' || opts.ics === '-') env.out.write(ics);
+    else {
+      writeOutside(env.cwd, opts.ics, ics);
+      env.err.write(`wrote ${plural(items.length, 'to-do')} to ${opts.ics}\n`);
+    }
+  } else if (opts.json) printJson(env.out, { now: new Date(env.now).toISOString(), today, items });
+  // cron mails whatever is printed: nothing due, nothing printed
+  else if (opts.cron) env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: settings.name }) : '');
+  else env.out.write(items.length ? renderDue(env.out, groupItems(items, today)) : renderNothingDue(within));
   return items;
 }

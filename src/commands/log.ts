@@ -1,19 +1,35 @@
 // `kith log REF TEXT`: appends an entry to the open conversation with someone, or starts one.
-import { formatDateTime, localDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
-import { afterEntry } from '../core/follow-ups.js';
-import { newId } from '../core/ids.js';
-import { resolveRef } from '../core/resolve.js';
-import { slugify } from '../core/text.js';
-import { appendEntry } from '../core/timeline.js';
-import { ENTRY_TYPES, type Conversation, type Entry, type EntryType, type Turn } from '../core/types.js';
-import { newConversationFields } from '../core/conversations.js';
-import { openConversations } from '../core/views.js';
-import { parseWhen } from '../core/when.js';
-import { editFile, parseFile, renderFile } from '../store/front-matter.js';
-import { freePath, recordPaths } from '../store/repo.js';
-import { applyChange, currentHandle } from './change.js';
-import { clean, openRepo, type Env } from './env.js';
+import { appendEntry, logText, planLog } from '../core/conversation/index.js';
+import { newId, slugify, type EntryType, type Turn } from '../core/model/index.js';
+import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
+import { clean } from '../render/text/paint.js';
+import { renderFile } from '../store/front-matter-edit.js';
+import { applyEdit } from '../store/repo.js';
+import { currentHandle, openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [
+    { name: '<ref>', help: 'contact, org, deal or conversation' },
+    { name: '<text>', help: 'what happened' },
+  ],
+  options: [
+    { flags: '--type <type>', help: 'kind of entry', choices: ['call', 'meeting', 'note', 'mail'] },
+    { flags: '--at <when>', help: 'when it happened ("yesterday 3pm"; default now)' },
+    { flags: '--next <when>', help: 'when the next word is due ("friday", "in 3 days")' },
+    { flags: '--turn <turn>', help: 'whose turn it is now', choices: ['us', 'them'] },
+    { flags: '--deal <ref>', help: 'link the conversation to a deal' },
+    { flags: '--new', help: 'start a new conversation even if one is open' },
+    { flags: '--subject <subject>', help: 'subject of a new conversation' },
+  ],
+  help: `
+A "call: ..." or "meeting: ..." prefix in the text sets the type too.
+Whose turn: a note from us leaves it; a call, meeting or mail from us hands it to them.
+
+Examples:
+  kith log jane "call: wants SSO pricing" --next friday
+  kith log acme "sent the quote" --type mail --turn them`,
+};
 
 export interface LogOptions {
   readonly ref: string;
@@ -27,61 +43,28 @@ export interface LogOptions {
   readonly subject?: string;
 }
 
-/** "call: wants SSO pricing" -> a call whose text is "wants SSO pricing". */
-export function splitTypePrefix(text: string): { type?: EntryType; text: string } {
-  const m = /^\s*(call|meeting|note|mail)\s*:\s*/i.exec(text);
-  return m ? { type: m[1]!.toLowerCase() as EntryType, text: text.slice(m[0].length) } : { text };
-}
+const TURN_TEXT = { us: 'our turn', them: 'their turn', closed: 'closed' } as const;
 
 export async function run(opts: LogOptions, env: Env) {
+  const typed = logText(opts.text, opts.type);
   const repo = openRepo(env);
-  const { data } = repo;
-  const text = splitTypePrefix(opts.text);
-  const type = opts.type ?? text.type ?? 'note';
-  if (!ENTRY_TYPES.includes(type)) throw new UsageError(`unknown entry type "${type}"`, `one of ${ENTRY_TYPES.join(', ')}`);
-  if (!text.text.trim()) throw new UsageError('nothing to log: the text is empty');
-  const target = resolveRef(data, opts.ref);
-  const deal = opts.deal ? resolveRef(data, opts.deal, ['deal']).slug : undefined;
+  const target = repo.resolve(opts.ref);
+  const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
   const when = { now: env.now, zone: env.zone };
   const at = opts.at ? (await parseWhen(opts.at, { ...when, forward: false })).at : formatDateTime(env.now, env.zone);
   const next = opts.next ? (await parseWhen(opts.next, { ...when, forward: true })).date : undefined;
-  const handle = await currentHandle(env, repo.root, data.settings);
-  const today = localDate(env.now, env.zone);
-
-  let conversation: Conversation | undefined;
-  if (target.kind === 'conversation' && !opts.new) conversation = target;
-  else if (!opts.new) conversation = openConversations(data, target).find((v) => !deal || v.deal === deal);
-
-  const entry: Omit<Entry, 'line'> = { id: newId('entry'), at, type, author: `@${handle}`, meta: {}, text: text.text.trim() };
-  const state = conversation ? { turn: conversation.turn, next: conversation.next } : { turn: 'us' as Turn };
-  const flow = afterEntry(state, { type, ours: true, date: at.slice(0, 10) }, { turn: opts.turn, next, today, followup: data.settings.followup });
-  let path: string;
-  let fileText: string;
-  if (conversation) {
-    path = conversation.path;
-    const original = repo.texts.get(path)!;
-    const parsed = parseFile(original, path);
-    const changes: Record<string, unknown> = { turn: flow.turn, next: flow.next };
-    if (deal && conversation.deal !== deal) changes.deal = deal;
-    const edited = editFile(original, parsed, changes);
-    const reparsed = parseFile(edited, path);
-    fileText = edited.slice(0, edited.length - reparsed.body.length) + appendEntry(reparsed.body, entry);
-  } else {
-    const fields = newConversationFields(data, target, deal);
-    const subject = opts.subject ?? fields.subject;
-    path = freePath(repo.root, recordPaths(data), `conversations/${at.slice(0, 4)}`, `${slugify(subject)}-${at.slice(0, 10)}`);
-    fileText = renderFile({
-      id: newId('conversation'), subject, participants: fields.participants, org: fields.org, deal: fields.deal,
-      owner: handle, turn: flow.turn, next: flow.next, created: at.slice(0, 10),
-    }, appendEntry('', entry));
-  }
-  const who = target.kind === 'contact' ? target.name : target.kind === 'org' ? target.name : target.kind === 'deal' ? target.title : target.subject;
-  const context = conversation?.subject && conversation.subject !== who ? ` (${conversation.subject})` : '';
-  const verb = type === 'note' ? 'note on' : `${type} with`;
-  await applyChange(repo.root, {
-    writes: new Map([[path, fileText]]), summary: `log ${verb} ${who}${context}`, action: 'log', refs: [path],
+  const plan = planLog(repo.data, target, {
+    ...typed, at, next, turn: opts.turn, deal, isNew: opts.new, subject: opts.subject,
+    handle: await currentHandle(env, repo), today: localDate(env.now, env.zone),
+    ids: { entry: newId('entry'), conversation: newId('conversation') },
   });
-  const turnText = flow.turn === 'us' ? 'our turn' : flow.turn === 'them' ? 'their turn' : 'closed';
-  env.out.write(`logged ${type} ${conversation ? 'in' : 'in new conversation'} ${path}: ${turnText}${flow.next ? `, next by ${flow.next}` : ''}\n`);
-  return { path, entry, turn: flow.turn, next: flow.next, created: !conversation, who: clean(who) };
+  const path = plan.conversation?.path
+    ?? repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
+  const commit = { summary: plan.summary, action: 'log' };
+  if (plan.conversation) {
+    await applyEdit(repo, path, { changes: plan.changes, body: (body) => appendEntry(body, plan.entry), ...commit });
+  } else await repo.apply({ writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]), refs: [path], ...commit });
+  const where = plan.conversation ? 'in' : 'in new conversation';
+  env.out.write(`logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${plan.next ? `, next by ${plan.next}` : ''}\n`);
+  return { path, entry: plan.entry, turn: plan.turn, next: plan.next, created: !plan.conversation };
 }

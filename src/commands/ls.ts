@@ -1,9 +1,23 @@
 // `kith ls contacts|orgs|deals|conversations`: a filtered listing, as a table or JSON.
-import { UsageError } from '../core/errors.js';
-import { resolveRef } from '../core/resolve.js';
-import type { AnyRecord, RepoData } from '../core/types.js';
-import { lastActivity, recordJson } from '../core/views.js';
-import { openRepo, printJson, renderTable, type Column, type Env } from './env.js';
+import { lastActivity } from '../core/conversation/index.js';
+import { checkStage, UsageError, type AnyRecord, type RepoData } from '../core/model/index.js';
+import { formatAmount } from '../render/format.js';
+import { recordJson } from '../render/json/records.js';
+import { printJson } from '../render/text/paint.js';
+import { renderTable, type Column } from '../render/text/table.js';
+import { openRepo, type Env } from './env.js';
+import { JSON_OPTION, type CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [{ name: '<what>', help: 'contacts, orgs, deals or conversations' }],
+  options: [
+    { flags: '--tag <tag>', help: 'only records with this tag' },
+    { flags: '--owner <handle>', help: 'only records owned by this teammate' },
+    { flags: '--org <ref>', help: 'only records of this organisation' },
+    { flags: '--stage <stage>', help: 'deals in this stage' },
+    JSON_OPTION,
+  ],
+};
 
 export interface LsOptions {
   readonly what: string;
@@ -15,51 +29,66 @@ export interface LsOptions {
 }
 
 const KINDS = { contacts: 'contact', orgs: 'org', deals: 'deal', conversations: 'conversation' } as const;
+type Plural = keyof typeof KINDS;
 
 function orgOf(r: AnyRecord): string | undefined {
-  return r.kind === 'org' ? r.slug : r.kind === 'deal' || r.kind === 'contact' || r.kind === 'conversation' ? r.org : undefined;
+  return r.kind === 'org' ? r.slug : r.org;
 }
 
-function records(data: RepoData, kind: keyof typeof KINDS): AnyRecord[] {
-  return kind === 'contacts' ? [...data.contacts] : kind === 'orgs' ? [...data.orgs] : kind === 'deals' ? [...data.deals] : [...data.conversations];
+function records(data: RepoData, kind: Plural): AnyRecord[] {
+  return [...{ contacts: data.contacts, orgs: data.orgs, deals: data.deals, conversations: data.conversations }[kind]];
 }
 
 export async function run(opts: LsOptions, env: Env) {
-  const plural = (Object.keys(KINDS).find((k) => k.startsWith(opts.what.toLowerCase().replace(/s$/, ''))) ?? '') as keyof typeof KINDS | '';
+  const wanted = opts.what.toLowerCase().replace(/s$/, '');
+  const plural = (Object.keys(KINDS) as Plural[]).find((k) => k.startsWith(wanted));
   if (!plural) throw new UsageError(`cannot list "${opts.what}"`, 'one of contacts, orgs, deals, conversations');
-  const { data } = openRepo(env);
-  const org = opts.org ? resolveRef(data, opts.org, ['org']).slug : undefined;
+  const repo = openRepo(env);
+  const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const owner = opts.owner?.replace(/^@/, '');
-  if (opts.stage && !data.settings.stages.some((s) => s.name === opts.stage)) {
-    throw new UsageError(`unknown stage "${opts.stage}"`, `one of ${data.settings.stages.map((s) => s.name).join(', ')}`);
-  }
-  const list = records(data, plural).filter((r) =>
+  if (opts.stage) checkStage(repo.settings, opts.stage);
+  const list = records(repo.data, plural).filter((r) =>
     (!opts.tag || r.tags.includes(opts.tag)) && (!owner || r.owner === owner) && (!org || orgOf(r) === org)
     && (!opts.stage || (r.kind === 'deal' && r.stage === opts.stage)));
-  if (plural === 'conversations') list.sort((a, b) => lastActivity(b as never).localeCompare(lastActivity(a as never)));
-  else list.sort((a, b) => a.slug.localeCompare(b.slug));
+  if (plural === 'conversations') {
+    const latest = new Map(list.map((r) => [r, lastActivity(r as never)]));
+    list.sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
+  } else list.sort((a, b) => a.slug.localeCompare(b.slug));
   if (opts.json) {
     printJson(env.out, list.map((r) => recordJson(r, false)));
     return list;
   }
   if (!list.length) {
-    env.err.write(`no ${plural}${opts.tag || owner || org || opts.stage ? ' match those filters' : ' yet'}\n`);
+    const filtered = opts.tag || owner || org || opts.stage;
+    env.err.write(`no ${plural}${filtered ? ' match those filters' : ' yet'}\n`);
     return list;
   }
-  const [columns, row] = layout(plural);
+  const [columns, row] = LAYOUTS[plural];
   env.out.write(renderTable(env.out, columns, list.map(row)));
   return list;
 }
 
-function layout(kind: keyof typeof KINDS): [Column[], (r: AnyRecord) => string[]] {
-  switch (kind) {
-    case 'contacts': return [[{ header: 'SLUG' }, { header: 'NAME' }, { header: 'ORG' }, { header: 'TITLE', shrink: true }, { header: 'OWNER' }, { header: 'TAGS' }],
-      (r) => (r.kind === 'contact' ? [r.slug, r.name, r.org ?? '', r.title ?? '', r.owner ?? '', r.tags.join(' ')] : [])];
-    case 'orgs': return [[{ header: 'SLUG' }, { header: 'NAME', shrink: true }, { header: 'DOMAINS' }, { header: 'OWNER' }, { header: 'TAGS' }],
-      (r) => (r.kind === 'org' ? [r.slug, r.name, r.domains.join(' '), r.owner ?? '', r.tags.join(' ')] : [])];
-    case 'deals': return [[{ header: 'SLUG' }, { header: 'TITLE', shrink: true }, { header: 'ORG' }, { header: 'STAGE' }, { header: 'AMOUNT', align: 'right' }, { header: 'CLOSE' }, { header: 'OWNER' }],
-      (r) => (r.kind === 'deal' ? [r.slug, r.title, r.org ?? '', r.stage, r.amount === undefined ? '' : `${r.amount.toLocaleString('en-US')} ${r.currency ?? ''}`.trim(), r.close ?? '', r.owner ?? ''] : [])];
-    case 'conversations': return [[{ header: 'SLUG' }, { header: 'SUBJECT', shrink: true }, { header: 'WITH' }, { header: 'TURN' }, { header: 'NEXT' }, { header: 'OWNER' }],
-      (r) => (r.kind === 'conversation' ? [r.slug, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? ''] : [])];
-  }
-}
+const c = (header: string, more: Partial<Column> = {}): Column => ({ header, ...more });
+
+const LAYOUTS: Record<Plural, [Column[], (r: AnyRecord) => string[]]> = {
+  contacts: [
+    [c('SLUG'), c('NAME'), c('ORG'), c('TITLE', { shrink: true }), c('OWNER'), c('TAGS')],
+    (r) => (r.kind === 'contact' ? [r.slug, r.name, r.org ?? '', r.title ?? '', r.owner ?? '', r.tags.join(' ')] : []),
+  ],
+  orgs: [
+    [c('SLUG'), c('NAME', { shrink: true }), c('DOMAINS'), c('OWNER'), c('TAGS')],
+    (r) => (r.kind === 'org' ? [r.slug, r.name, r.domains.join(' '), r.owner ?? '', r.tags.join(' ')] : []),
+  ],
+  deals: [
+    [c('SLUG'), c('TITLE', { shrink: true }), c('ORG'), c('STAGE'), c('AMOUNT', { align: 'right' }), c('CLOSE'), c('OWNER')],
+    (r) => {
+      if (r.kind !== 'deal') return [];
+      const amount = r.amount === undefined ? '' : formatAmount(r.amount, r.currency).trim();
+      return [r.slug, r.title, r.org ?? '', r.stage, amount, r.close ?? '', r.owner ?? ''];
+    },
+  ],
+  conversations: [
+    [c('SLUG'), c('SUBJECT', { shrink: true }), c('WITH'), c('TURN'), c('NEXT'), c('OWNER')],
+    (r) => (r.kind === 'conversation' ? [r.slug, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? ''] : []),
+  ],
+};

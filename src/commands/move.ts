@@ -1,13 +1,22 @@
-// `kith move DEAL STAGE`, `kith won DEAL`, `kith lost DEAL --reason`: a stage change, kept in
-// the deal's history with its date, and one commit.
-import { localDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
-import { LOST, moveDeal, WON } from '../core/pipeline.js';
-import { resolveRef } from '../core/resolve.js';
-import type { Deal } from '../core/types.js';
-import { parseWhen } from '../core/when.js';
-import { editFields } from './change.js';
-import { clean, openRepo, type Env } from './env.js';
+// `kith move DEAL STAGE`: a stage change, kept in the deal's history with its date, and one
+// commit. `kith won` and `kith lost` are this command with the stage fixed.
+import { LOST, parseAmount, UsageError, WON, type Deal } from '../core/model/index.js';
+import { moveDeal } from '../core/pipeline/index.js';
+import { localDate, parseWhen } from '../core/time/index.js';
+import { clean } from '../render/text/paint.js';
+import { applyEdit } from '../store/repo.js';
+import { openRepo, type Env } from './env.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
+
+export const AT_OPTION: OptionSpec = { flags: '--at <when>', help: 'when it happened (default today)' };
+
+export const spec: CommandSpec = {
+  args: [
+    { name: '<deal>', help: 'the deal' },
+    { name: '<stage>', help: 'the stage it enters' },
+  ],
+  options: [AT_OPTION],
+};
 
 export interface MoveOptions {
   readonly deal: string;
@@ -17,23 +26,25 @@ export interface MoveOptions {
   readonly reason?: string;
 }
 
+const ACTIONS: Record<string, { verb: string; action: string }> = {
+  [WON]: { verb: 'win', action: 'won' },
+  [LOST]: { verb: 'lose', action: 'lost' },
+};
+
 export async function run(opts: MoveOptions, env: Env) {
   const repo = openRepo(env);
-  const deal = resolveRef(repo.data, opts.deal, ['deal']) as Deal;
+  const deal = repo.resolve(opts.deal, ['deal']) as Deal;
   const at = opts.at ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date : localDate(env.now, env.zone);
-  if (opts.stage === LOST && !opts.reason?.trim()) throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
-  const moved = moveDeal(deal, opts.stage, at, repo.data.settings);
-  const changes: Record<string, unknown> = { stage: moved.stage, history: moved.history };
+  const reason = opts.reason?.trim();
+  if (opts.stage === LOST && !reason) throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
+  const changes: Record<string, unknown> = { ...moveDeal(deal, opts.stage, at, repo.settings) };
   if (opts.stage === WON || opts.stage === LOST) changes.close = at;
-  if (opts.stage === LOST) changes.lost_reason = opts.reason!.trim();
+  if (opts.stage === LOST) changes.lost_reason = reason;
   else if (deal.lost_reason) changes.lost_reason = undefined; // reopened after a loss
-  if (opts.amount !== undefined) {
-    const amount = Number(opts.amount.replace(/[_,\s]/g, ''));
-    if (!Number.isFinite(amount)) throw new UsageError(`amount must be a number, not "${opts.amount}"`);
-    changes.amount = amount;
-  }
-  const verb = opts.stage === WON ? 'win' : opts.stage === LOST ? 'lose' : `move to ${opts.stage}:`;
-  await editFields(repo, deal, changes, `${verb} ${deal.title}${opts.stage === LOST ? ` (${opts.reason!.trim()})` : ''}`, opts.stage === WON ? 'won' : opts.stage === LOST ? 'lost' : 'move');
+  if (opts.amount !== undefined) changes.amount = parseAmount(opts.amount);
+  const { verb, action } = ACTIONS[opts.stage] ?? { verb: `move to ${opts.stage}:`, action: 'move' };
+  const summary = `${verb} ${deal.title}${opts.stage === LOST ? ` (${reason})` : ''}`;
+  await applyEdit(repo, deal.path, { changes, summary, action });
   env.out.write(`${clean(deal.title)}: ${deal.stage} → ${opts.stage} on ${at}\n`);
   return { deal: deal.slug, from: deal.stage, to: opts.stage, at };
 }

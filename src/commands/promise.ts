@@ -1,12 +1,27 @@
 // `kith promise REF "what" --by WHEN [--them]`: records a promise in the open conversation.
-import { pickConversation } from '../core/conversations.js';
-import { localDate } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
-import { newId } from '../core/ids.js';
-import { displayName, resolveRef } from '../core/resolve.js';
-import { parseWhen } from '../core/when.js';
-import { currentHandle, editFields } from './change.js';
-import { clean, openRepo, type Env } from './env.js';
+import { pickConversation, withPromise } from '../core/conversation/index.js';
+import { displayName, newId, UsageError } from '../core/model/index.js';
+import { localDate, parseWhen } from '../core/time/index.js';
+import { clean } from '../render/text/paint.js';
+import { applyEdit } from '../store/repo.js';
+import { currentHandle, openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [
+    { name: '<ref>', help: 'contact, org, deal or conversation' },
+    { name: '<what>', help: 'what is promised' },
+  ],
+  options: [
+    { flags: '--by <when>', help: 'when it is due ("friday", "2026-12-10")', required: true },
+    { flags: '--them', help: 'they promised (default: we did)' },
+    { flags: '--who <ref>', help: 'with --them: which of their people promised' },
+  ],
+  help: `
+Examples:
+  kith promise jane "send the revised quote" --by friday
+  kith promise acme "legal review" --by 2026-12-10 --them`,
+};
 
 export interface PromiseOptions {
   readonly ref: string;
@@ -18,20 +33,21 @@ export interface PromiseOptions {
 
 export async function run(opts: PromiseOptions, env: Env) {
   const repo = openRepo(env);
-  const target = resolveRef(repo.data, opts.ref);
+  const target = repo.resolve(opts.ref);
   const conversation = pickConversation(repo.data, target);
   if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
   const due = (await parseWhen(opts.by, { now: env.now, zone: env.zone, forward: true })).date;
-  const who = opts.them
-    ? (opts.who ? resolveRef(repo.data, opts.who, ['contact']).slug : target.kind === 'contact' ? target.slug : conversation.participants[0])
-    : `@${await currentHandle(env, repo.root, repo.data.settings)}`;
+  const theirs = () => (opts.who ? repo.resolve(opts.who, ['contact']).slug : target.kind === 'contact' ? target.slug : conversation.participants[0]);
+  const who = opts.them ? theirs() : `@${await currentHandle(env, repo)}`;
+  const what = opts.what.trim();
   const promise = {
-    id: newId('promise'), from: opts.them ? 'them' : 'us', ...(who ? { who } : {}), what: opts.what.trim(), due,
-    state: 'open', made: localDate(env.now, env.zone),
+    id: newId('promise'), from: opts.them ? 'them' : 'us', ...(who ? { who } : {}), what, due, state: 'open',
+    made: localDate(env.now, env.zone),
   };
-  const existing = (conversation.data.promises as unknown[] | undefined) ?? [];
-  const summary = opts.them ? `note promise by ${displayName(target)}: ${promise.what} (by ${due})` : `promise ${displayName(target)}: ${promise.what} (by ${due})`;
-  await editFields(repo, conversation, { promises: [...existing, promise] }, summary, 'promise');
-  env.out.write(`${opts.them ? 'they promised' : 'you promised'}: ${clean(promise.what)} by ${due} (${promise.id} in ${conversation.path})\n`);
+  const name = displayName(target);
+  const summary = opts.them ? `note promise by ${name}: ${what} (by ${due})` : `promise ${name}: ${what} (by ${due})`;
+  await applyEdit(repo, conversation.path, { changes: { promises: withPromise(conversation, promise) }, summary, action: 'promise' });
+  const said = opts.them ? 'they promised' : 'you promised';
+  env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${conversation.path})\n`);
   return promise;
 }

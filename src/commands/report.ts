@@ -1,11 +1,18 @@
 // `kith report --out FILE.html`: the pipeline and influence as one self-contained page.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { formatDateTime, localDate } from '../core/dates.js';
-import { buildInfluence } from '../core/influence.js';
-import { buildPipeline, parsePeriod } from '../core/pipeline.js';
-import { renderReportHtml } from '../core/report-html.js';
+import { buildInfluence, buildPipeline, parsePeriod } from '../core/pipeline/index.js';
+import { formatDateTime, localDate } from '../core/time/index.js';
+import { renderReportHtml } from '../render/html/report.js';
+import { writeOutside } from '../store/files.js';
 import { openRepo, type Env } from './env.js';
+import { PERIOD_OPTION, type CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  options: [
+    { flags: '--out <file>', help: 'the HTML file to write', required: true },
+    PERIOD_OPTION,
+    { flags: '--currency <code>', help: 'report in this currency' },
+  ],
+};
 
 export interface ReportOptions {
   readonly out: string;
@@ -16,11 +23,12 @@ export interface ReportOptions {
 export async function run(opts: ReportOptions, env: Env) {
   const { data } = openRepo(env);
   const today = localDate(env.now, env.zone);
-  const pipeline = buildPipeline(data, { today, period: opts.period ? parsePeriod(opts.period, today) : undefined, currency: opts.currency });
+  const period = opts.period ? parsePeriod(opts.period, today) : undefined;
+  const pipeline = buildPipeline(data, { today, period, currency: opts.currency });
   const influence = buildInfluence(data, { currency: opts.currency });
-  const html = renderReportHtml(pipeline, influence, { team: data.settings.name, generated: formatDateTime(env.now, env.zone).replace('T', ' ') });
-  const path = resolve(env.cwd, opts.out);
-  writeFileSync(path, html);
+  const generated = formatDateTime(env.now, env.zone).replace('T', ' ');
+  const html = renderReportHtml(pipeline, influence, { team: data.settings.name, generated });
+  const path = writeOutside(env.cwd, opts.out, html);
   env.err.write(`wrote ${opts.out} (${Math.round(html.length / 1024)} KB)\n`);
   return { path, pipeline, influence };
 }

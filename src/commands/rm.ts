@@ -1,11 +1,14 @@
 // `kith rm REF`: removes a record after asking (or with --yes), and says what still links to it.
-import { Writable } from 'node:stream';
-import { createInterface } from 'node:readline/promises';
-import { UsageError } from '../core/errors.js';
-import { checkRepo } from '../core/check.js';
-import { displayName, resolveRef } from '../core/resolve.js';
-import { applyChange } from './change.js';
-import { clean, openRepo, type Env } from './env.js';
+import { checkRepo } from '../core/check/index.js';
+import { displayName, plural, UsageError } from '../core/model/index.js';
+import { clean } from '../render/text/paint.js';
+import { confirm, openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [{ name: '<ref>', help: 'record to remove' }],
+  options: [{ flags: '-y, --yes', help: 'do not ask' }],
+};
 
 export interface RmOptions {
   readonly ref: string;
@@ -14,24 +17,27 @@ export interface RmOptions {
 
 export async function run(opts: RmOptions, env: Env) {
   const repo = openRepo(env);
-  const target = resolveRef(repo.data, opts.ref);
+  const target = repo.resolve(opts.ref);
   const name = displayName(target);
   if (!opts.yes) {
     if (!env.stdinIsTTY) throw new UsageError(`not removing ${target.path} without confirmation`, 'pass --yes to remove it from a script');
-    const output = new Writable({ write(chunk, _enc, done) { env.err.write(String(chunk)); done(); } });
-    const rl = createInterface({ input: env.stdin, output });
-    const answer = await rl.question(`remove ${target.kind} ${clean(name)} (${target.path})? [y/N] `);
-    rl.close();
-    if (!/^y(es)?$/i.test(answer.trim())) {
+    if (!(await confirm(env, `remove ${target.kind} ${clean(name)} (${target.path})?`, false))) {
       env.err.write('nothing removed\n');
       return { removed: false };
     }
   }
-  await applyChange(repo.root, { writes: new Map(), removes: [target.path], summary: `remove ${target.kind} ${name}`, action: 'rm', refs: [target.path] });
+  await repo.apply({ writes: new Map(), removes: [target.path], summary: `remove ${target.kind} ${name}`, action: 'rm', refs: [target.path] });
   env.out.write(`removed ${target.path} (git keeps its history)\n`);
-  const rest = { ...repo.data, contacts: repo.data.contacts.filter((r) => r !== target), orgs: repo.data.orgs.filter((r) => r !== target),
-    deals: repo.data.deals.filter((r) => r !== target), conversations: repo.data.conversations.filter((r) => r !== target), problems: [] };
+  const { data } = repo;
+  const without = <T>(list: readonly T[]) => list.filter((r) => r !== target);
+  const rest = {
+    ...data, contacts: without(data.contacts), orgs: without(data.orgs), deals: without(data.deals),
+    conversations: without(data.conversations), problems: [],
+  };
   const dangling = checkRepo(rest).filter((p) => p.message.includes(`"${target.slug}"`));
-  if (dangling.length) env.err.write(`warning: ${dangling.length} reference${dangling.length === 1 ? '' : 's'} still point at ${target.slug}:\n${dangling.map((p) => `  ${p.file}:${p.line}`).join('\n')}\n`);
+  if (dangling.length) {
+    const where = dangling.map((p) => `  ${p.file}:${p.line}`).join('\n');
+    env.err.write(`warning: ${plural(dangling.length, 'reference')} still point at ${target.slug}:\n${where}\n`);
+  }
   return { removed: true, path: target.path };
 }

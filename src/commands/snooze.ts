@@ -1,9 +1,17 @@
 // `kith snooze REF WHEN`: moves a conversation's next date, or a promise's due date.
-import { findPromise, pickConversation } from '../core/conversations.js';
-import { resolveRef } from '../core/resolve.js';
-import { parseWhen } from '../core/when.js';
-import { editFields } from './change.js';
-import { clean, openRepo, type Env } from './env.js';
+import { findPromise, patchPromise, pickConversation } from '../core/conversation/index.js';
+import { parseWhen } from '../core/time/index.js';
+import { clean } from '../render/text/paint.js';
+import { applyEdit } from '../store/repo.js';
+import { openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [
+    { name: '<ref>', help: 'conversation (or contact, org, deal) or a promise id' },
+    { name: '<when>', help: 'the new date' },
+  ],
+};
 
 export interface SnoozeOptions {
   readonly ref: string;
@@ -15,13 +23,14 @@ export async function run(opts: SnoozeOptions, env: Env) {
   const date = (await parseWhen(opts.when, { now: env.now, zone: env.zone, forward: true })).date;
   const found = findPromise(repo.data, opts.ref.trim().toLowerCase());
   if (found) {
-    const promises = (found.conversation.data.promises as Record<string, unknown>[]).map((p) => (p.id === found.promise.id ? { ...p, due: date } : p));
-    await editFields(repo, found.conversation, { promises }, `snooze promise: ${found.promise.what} (to ${date})`, 'snooze');
-    env.out.write(`promise ${found.promise.id} now due ${date}: ${clean(found.promise.what)}\n`);
-    return { promise: found.promise.id, due: date };
+    const { conversation, promise } = found;
+    const changes = { promises: patchPromise(conversation, promise.id, { due: date }) };
+    await applyEdit(repo, conversation.path, { changes, summary: `snooze promise: ${promise.what} (to ${date})`, action: 'snooze' });
+    env.out.write(`promise ${promise.id} now due ${date}: ${clean(promise.what)}\n`);
+    return { promise: promise.id, due: date };
   }
-  const conversation = pickConversation(repo.data, resolveRef(repo.data, opts.ref));
-  await editFields(repo, conversation, { next: date }, `snooze ${conversation.subject} to ${date}`, 'snooze');
+  const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
+  await applyEdit(repo, conversation.path, { changes: { next: date }, summary: `snooze ${conversation.subject} to ${date}`, action: 'snooze' });
   env.out.write(`${conversation.path}: next by ${date}\n`);
   return { conversation: conversation.path, next: date };
 }

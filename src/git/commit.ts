@@ -1,7 +1,7 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
-import { simpleGit, type SimpleGit } from 'simple-git';
-import { KithError } from '../core/errors.js';
+import { KithError } from '../core/model/index.js';
+import { git, type Vars } from './git.js';
 
 export interface CommitRequest {
   /** Repository-relative paths the command wrote or removed. */
@@ -13,10 +13,6 @@ export interface CommitRequest {
   readonly trailers: Readonly<Record<string, string | readonly string[]>>;
 }
 
-function git(root: string): SimpleGit {
-  return simpleGit({ baseDir: root, trimmed: true });
-}
-
 export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
   const trailers = Object.entries(req.trailers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x).replace(/\s+/g, ' ')}`));
   return [req.summary.replace(/\s+/g, ' ').trim(), '', ...(req.body ? [req.body.trim(), ''] : []), ...trailers].join('\n');
@@ -26,8 +22,8 @@ export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
  * Throws before anything is written when git cannot author a commit, so a command
  * never leaves changed files behind without their commit.
  */
-export async function ensureCanCommit(root: string): Promise<void> {
-  const g = git(root);
+export async function ensureCanCommit(root: string, vars: Vars): Promise<void> {
+  const g = git(root, vars);
   try {
     await g.raw(['rev-parse', '--git-dir']);
   } catch {
@@ -42,15 +38,15 @@ export async function ensureCanCommit(root: string): Promise<void> {
 }
 
 /** The user's git identity, for matching them to a team member. */
-export async function gitIdentity(root: string): Promise<{ name?: string; email?: string }> {
-  const g = git(root);
+export async function gitIdentity(root: string, vars: Vars): Promise<{ name?: string; email?: string }> {
+  const g = git(root, vars);
   const get = async (key: string) => (await g.raw(['config', '--get', key]).catch(() => '')).trim() || undefined;
   return { name: await get('user.name'), email: await get('user.email') };
 }
 
 /** Commits exactly `paths` (added, changed or removed), leaving the user's other changes alone. */
-export async function commitPaths(root: string, req: CommitRequest): Promise<string> {
-  const g = git(root);
+export async function commitPaths(root: string, vars: Vars, req: CommitRequest): Promise<string> {
+  const g = git(root, vars);
   const paths = [...new Set(req.paths)];
   await g.raw(['add', '-A', '--', ...paths]);
   const staged = (await g.raw(['diff', '--cached', '--name-only', '--', ...paths])).trim();
@@ -59,10 +55,15 @@ export async function commitPaths(root: string, req: CommitRequest): Promise<str
   return (await g.raw(['rev-parse', '--short', 'HEAD'])).trim();
 }
 
-export async function initRepo(root: string): Promise<void> {
-  await git(root).raw(['init', '-q']);
+export async function initRepo(root: string, vars: Vars): Promise<void> {
+  await git(root, vars).raw(['init', '-q']);
 }
 
-export async function isGitRepo(root: string): Promise<boolean> {
-  return git(root).raw(['rev-parse', '--git-dir']).then(() => true, () => false);
+export async function isGitRepo(root: string, vars: Vars): Promise<boolean> {
+  return git(root, vars).raw(['rev-parse', '--git-dir']).then(() => true, () => false);
+}
+
+/** Sets this repository's own identity (the demo's, on a machine that has none yet). */
+export async function setLocalIdentity(root: string, vars: Vars, name: string, email: string): Promise<void> {
+  await git(root, vars).addConfig('user.name', name).addConfig('user.email', email);
 }

@@ -3,7 +3,7 @@
 // (UIDVALIDITY and last UID) so each run fetches only what is new.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { KithError } from '../core/errors.js';
+import { KithError } from '../core/model/index.js';
 import { MAX_MESSAGE_BYTES, type MailSource, type SourceItem } from './source.js';
 
 export interface ImapAccount {

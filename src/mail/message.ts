@@ -2,10 +2,8 @@
 // files: addresses, threading ids, date, text and attachment names. Header text is cleaned
 // of control characters here, so nothing from a message can drive a terminal later.
 import { createHash } from 'node:crypto';
-import { normaliseEmail } from '../core/resolve.js';
-import { stripControls } from '../core/text.js';
-import { htmlToText } from '../core/mail-trim.js';
-import type { Address, DateSource, MailMessage } from '../core/mail-types.js';
+import { htmlToText, type Address, type DateSource, type MailMessage } from '../core/mail/index.js';
+import { normaliseEmail, stripControls } from '../core/model/index.js';
 
 export type { Address, MailMessage };
 

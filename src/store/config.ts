@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { KithError } from '../core/errors.js';
+import { KithError } from '../core/model/index.js';
 
 export interface PersonalConfig {
   readonly handle?: string;

@@ -1,8 +1,8 @@
-// Front matter: split a record file, parse its YAML safely, and edit keys in place so that
-// everything not changed stays byte-identical. Must not touch the disk or run file text.
+// Front matter: split a record file and parse its YAML safely (gray-matter with the yaml
+// package as its only engine). Must not touch the disk or run file text.
 import matter from 'gray-matter';
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
-import type { Problem } from '../core/types.js';
+import { isMap, parseDocument, type Document, type Scalar } from 'yaml';
+import type { Problem } from '../core/model/index.js';
 
 export interface ParsedFile {
   readonly data: Record<string, unknown>;
@@ -17,7 +17,7 @@ export interface ParsedFile {
   readonly positions: Readonly<Record<string, { line: number; col: number }>>;
 }
 
-const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true } as const;
+export const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true } as const;
 
 class RefusedLanguage extends Error {
   constructor(readonly language: string) {
@@ -123,81 +123,4 @@ export function parseFile(text: string, file: string): ParsedFile {
   }
   const data = problems.length ? {} : (parsed.data as Record<string, unknown>) ?? {};
   return { data, body: content, bodyLine, matterStart, matterEnd, problems, positions: d ? keyPositions(d, text) : {} };
-}
-
-/** The value a key is changed to; `undefined` removes the key. */
-export type FieldChanges = Readonly<Record<string, unknown>>;
-
-function renderPair(key: string, value: unknown, like?: Pair): string {
-  const doc = new Document({ [key]: value }, { version: '1.2' });
-  const node = (doc.contents as YAMLMap).items[0]?.value;
-  const old = like?.value;
-  if (old && node) {
-    if ((isSeq(old) || isMap(old)) && (isSeq(node) || isMap(node)) && old.flow) node.flow = true;
-    // history: - {stage: lead, at: 2026-09-01} keeps its one-line items
-    if (isSeq(old) && isSeq(node) && old.items.length && old.items.every((i) => isMap(i) && i.flow)) {
-      for (const item of node.items) if (isMap(item)) item.flow = true;
-    }
-    if (isScalar(old) && isScalar(node) && typeof node.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
-      node.type = old.type;
-    }
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
-}
-
-/**
- * Changes top-level keys of the YAML text and returns the new text. Only the changed
- * pairs are rewritten; comments, order, quoting and all other bytes stay as they were.
- */
-export function editYaml(yamlText: string, changes: FieldChanges): string {
-  let text = yamlText;
-  for (const [key, value] of Object.entries(changes)) {
-    const doc = parseDocument(text, { ...YAML_OPTIONS, keepSourceTokens: true });
-    const map = doc.contents;
-    const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
-    if (!pair) {
-      if (value === undefined) continue;
-      const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-      text = `${text}${sep}${renderPair(key, value)}\n`;
-      continue;
-    }
-    const keyNode = pair.key as Scalar;
-    const start = keyNode.range![0];
-    const valueNode = pair.value as { range?: [number, number, number] } | null;
-    let end = valueNode?.range ? valueNode.range[1] : text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // a block collection's range ends after its last newline: keep that newline
-    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    if (value === undefined) {
-      let cut = end;
-      if (text[cut] === '\r') cut++;
-      if (text[cut] === '\n') cut++;
-      text = text.slice(0, start) + text.slice(cut);
-    } else {
-      text = text.slice(0, start) + renderPair(key, value, pair as Pair) + text.slice(end);
-    }
-  }
-  return text;
-}
-
-/** Applies field changes to a whole record file, leaving the body untouched. */
-export function editFile(fileText: string, parsed: ParsedFile, changes: FieldChanges): string {
-  const yamlText = fileText.slice(parsed.matterStart, parsed.matterEnd);
-  const edited = editYaml(yamlText, changes);
-  return fileText.slice(0, parsed.matterStart) + edited + fileText.slice(parsed.matterEnd);
-}
-
-/** Renders a new record file from fields and a body. */
-export function renderFile(fields: Readonly<Record<string, unknown>>, body: string): string {
-  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-  const doc = new Document(clean, { version: '1.2' });
-  for (const item of (doc.contents as YAMLMap).items) {
-    const v = item.value;
-    // short lists of plain words read best on one line: tags: [vip, emea]
-    if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value !== 'object') && JSON.stringify(v).length < 60) v.flow = true;
-    // and small records one to a line: - {stage: lead, at: 2026-09-01}
-    if (isSeq(v)) for (const i of v.items) if (isMap(i) && i.items.length <= 3) i.flow = true;
-  }
-  const yamlText = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yamlText}---\n${body}`;
 }

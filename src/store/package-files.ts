@@ -1,4 +1,5 @@
 // Where the files shipped with kith live: templates/ and examples/ beside dist/.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -6,3 +7,8 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const TEMPLATES_DIR = join(PACKAGE_DIR, 'templates');
 export const EXAMPLES_DIR = join(PACKAGE_DIR, 'examples');
+
+/** A file shipped in templates/, as text. */
+export function template(name: string): string {
+  return readFileSync(join(TEMPLATES_DIR, name), 'utf8');
+}

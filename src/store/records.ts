@@ -1,29 +1,14 @@
 // Turns parsed record files into typed records, reporting every field that is not what the
 // format says. Pure over text; reading files is repo.ts's job.
-import { isValidDate, parseTimeline } from '../core/timeline.js';
+import { parseTimeline } from '../core/conversation/index.js';
 import {
-  DEFAULT_FOLLOWUP, DEFAULT_STAGES, TURNS,
-  type AnyRecord, type Contact, type Conversation, type Deal, type FollowUpSettings, type Member, type Org,
-  type Problem, type Promise_, type RecordKind, type StageChange, type TeamSettings, type Turn,
-} from '../core/types.js';
+  TURNS,
+  type AnyRecord, type Contact, type Conversation, type Deal, type Org,
+  type Problem, type Promise_, type RecordKind, type StageChange, type Turn,
+} from '../core/model/index.js';
+import { isIsoDate } from '../core/time/index.js';
 import { parseFile, type ParsedFile } from './front-matter.js';
-
-export const KIND_DIRS: Record<RecordKind, string> = {
-  contact: 'contacts', org: 'orgs', deal: 'deals', conversation: 'conversations',
-};
-
-/** The kind of record a repository path holds, or undefined for other files. */
-export function kindOfPath(path: string): RecordKind | undefined {
-  if (/^contacts\/[^/]+\.md$/.test(path)) return 'contact';
-  if (/^orgs\/[^/]+\.md$/.test(path)) return 'org';
-  if (/^deals\/[^/]+\.md$/.test(path)) return 'deal';
-  if (/^conversations\/\d{4}\/[^/]+\.md$/.test(path)) return 'conversation';
-  return undefined;
-}
-
-export function slugOfPath(path: string): string {
-  return path.replace(/^.*\//, '').replace(/\.md$/, '');
-}
+import { kindOfPath, slugOfPath } from './layout.js';
 
 class FieldReader {
   readonly problems: Problem[] = [];
@@ -70,7 +55,7 @@ class FieldReader {
   date(key: string, required = false): string | undefined {
     const v = this.string(key, required);
     if (v === undefined) return undefined;
-    if (!isValidDate(v)) {
+    if (!isIsoDate(v)) {
       this.problem(key, `"${key}" is not a real date: "${v}"`, 'dates are written YYYY-MM-DD, like 2026-11-27');
       return undefined;
     }
@@ -113,7 +98,7 @@ function readPromises(raw: unknown, r: FieldReader): Promise_[] {
     }
     if (from !== 'us' && from !== 'them') return r.problem('promises', `promise ${i + 1}: "from" must be us or them, not "${from}"`);
     if (!['open', 'kept', 'broken'].includes(state)) return r.problem('promises', `promise ${i + 1}: unknown state "${state}"`, 'one of open, kept, broken');
-    if (!isValidDate(due)) return r.problem('promises', `promise ${i + 1}: "due" is not a real date: "${due}"`);
+    if (!isIsoDate(due)) return r.problem('promises', `promise ${i + 1}: "due" is not a real date: "${due}"`);
     out.push({
       id: str('id')!, from, who: str('who'), what: str('what')!, due,
       state: state as Promise_['state'], made: str('made'), closed: str('closed'),
@@ -131,7 +116,7 @@ function readHistory(raw: unknown, r: FieldReader): StageChange[] {
   const out: StageChange[] = [];
   raw.forEach((h, i) => {
     const o = (h ?? {}) as Record<string, unknown>;
-    if (typeof o.stage !== 'string' || typeof o.at !== 'string' || !isValidDate(o.at)) {
+    if (typeof o.stage !== 'string' || typeof o.at !== 'string' || !isIsoDate(o.at)) {
       r.problem('history', `history item ${i + 1} needs a stage and a real date: {stage: lead, at: 2026-09-01}`);
       return;
     }
@@ -189,50 +174,13 @@ export function readRecord(path: string, text: string): ReadResult {
   return { record, problems: r.problems };
 }
 
-/** Reads kith.yaml's parsed data into settings, with defaults for what is missing. */
-export function readSettings(data: Record<string, unknown>, file = 'kith.yaml'): { settings: TeamSettings; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const bad = (message: string) => problems.push({ file, line: 1, col: 1, message, severity: 'error' });
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
-  const members: Member[] = Array.isArray(data.members)
-    ? data.members.flatMap((m) => {
-      const o = (m ?? {}) as Record<string, unknown>;
-      if (typeof o.handle !== 'string') { bad('each member needs a handle'); return []; }
-      return [{ handle: o.handle, name: typeof o.name === 'string' ? o.name : o.handle, emails: list(o.emails).map((e) => e.toLowerCase()) }];
-    })
-    : [];
-  const stages = Array.isArray(data.stages)
-    ? data.stages.flatMap((s) => {
-      const o = (typeof s === 'string' ? { name: s } : s ?? {}) as Record<string, unknown>;
-      if (typeof o.name !== 'string') { bad('each stage needs a name'); return []; }
-      const p = typeof o.probability === 'number' ? o.probability : 0;
-      if (p < 0 || p > 1) bad(`stage "${o.name}": probability must be between 0 and 1`);
-      return [{ name: o.name, probability: p }];
-    })
-    : DEFAULT_STAGES;
-  const f = (data.followup ?? {}) as Record<string, unknown>;
-  const num = (k: keyof FollowUpSettings) => (typeof f[k] === 'number' ? (f[k] as number) : (DEFAULT_FOLLOWUP[k] as number));
-  const rates: Record<string, number> = {};
-  for (const [k, v] of Object.entries((data.rates ?? {}) as Record<string, unknown>)) {
-    if (typeof v === 'number' && v > 0) rates[k.toUpperCase()] = v;
-    else bad(`rate for ${k} must be a positive number`);
-  }
-  const holidays = list(f.holidays);
-  for (const h of holidays) if (!isValidDate(h)) bad(`holiday "${h}" is not a real date`);
-  return {
-    settings: {
-      name: typeof data.name === 'string' ? data.name : 'Our team',
-      domains: list(data.domains).map((d) => d.toLowerCase()),
-      members,
-      currency: typeof data.currency === 'string' ? data.currency.toUpperCase() : 'EUR',
-      rates,
-      stages,
-      followup: {
-        reply_days: num('reply_days'), nudge_days: num('nudge_days'), stale_days: num('stale_days'),
-        workdays: f.workdays ? list(f.workdays).map((d) => d.slice(0, 3).toLowerCase()) : DEFAULT_FOLLOWUP.workdays,
-        holidays: holidays.filter(isValidDate),
-      },
-    },
-    problems,
-  };
+/** The errors a record file's text has (warnings aside). */
+export function recordErrors(path: string, text: string): Problem[] {
+  return readRecord(path, text).problems.filter((p) => p.severity === 'error');
+}
+
+/** Errors the new text has that the old one did not: what an edit would break. */
+export function addedErrors(path: string, before: string, after: string): Problem[] {
+  const known = new Set(readRecord(path, before).problems.map((p) => p.message));
+  return recordErrors(path, after).filter((p) => !known.has(p.message));
 }

@@ -1,5 +1,5 @@
 // Builds in-memory records with sensible defaults, for core tests that need no disk.
-import { DEFAULT_FOLLOWUP, DEFAULT_STAGES, type Contact, type Conversation, type Deal, type Entry, type Org, type RepoData, type TeamSettings } from '../../src/core/types.js';
+import { DEFAULT_FOLLOWUP, DEFAULT_STAGES, type Contact, type Conversation, type Deal, type Entry, type Org, type RepoData, type TeamSettings } from '../../src/core/model/index.js';
 
 const base = { data: {}, body: '', bodyLine: 1, fieldLines: {}, tags: [] as string[] };
 

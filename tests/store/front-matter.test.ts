@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editFile, parseFile } from '../../src/store/front-matter.js';
+import { parseFile } from '../../src/store/front-matter.js';
+import { editFile } from '../../src/store/front-matter-edit.js';
 
 const dir = new URL('../fixtures/records/', import.meta.url);
 const fixtures = readdirSync(dir).map((name) => ({ name, text: readFileSync(new URL(name, dir), 'utf8') }));

@@ -1,0 +1,64 @@
+// The Env built from the real process: streams, clock, zone, prompts and the editor. The
+// only place (with main.ts) that reads process.*.
+import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { createInterface } from 'node:readline/promises';
+import type { Env, Output } from '../commands/env.js';
+import { KithError } from '../core/model/errors.js';
+import { readConfig } from '../store/config.js';
+
+function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
+  const isTTY = Boolean(stream.isTTY);
+  return {
+    write: (text) => { stream.write(text); },
+    isTTY,
+    color: isTTY && !('NO_COLOR' in vars) && vars.TERM !== 'dumb',
+    columns: Number(vars.COLUMNS) || stream.columns || 100,
+  };
+}
+
+function parseNow(value: string | undefined): number {
+  if (!value) return Date.now();
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(ms)) throw new KithError(`KITH_NOW is not an ISO date: "${value}"`, 'e.g. KITH_NOW=2026-11-25T09:00:00+01:00');
+  return ms;
+}
+
+function zoneOf(configured: string | undefined, vars: NodeJS.ProcessEnv): string {
+  const zone = configured || vars.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new KithError(`unknown time zone "${zone}"`, 'use an IANA name such as Europe/Paris (config.yaml `timezone:` or TZ)');
+  }
+  return zone;
+}
+
+async function ask(question: string): Promise<string> {
+  // the question goes to stderr, so stdout stays the command's output
+  const output = new Writable({ write(chunk, _enc, done) { process.stderr.write(String(chunk)); done(); } });
+  const rl = createInterface({ input: process.stdin, output });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+/** The editor command may carry arguments ("code --wait"), as git allows. */
+function edit(vars: NodeJS.ProcessEnv, file: string): number | string {
+  const editor = vars.VISUAL || vars.EDITOR;
+  const result = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'kith-edit', file], { stdio: 'inherit' });
+  return result.status ?? result.signal ?? 1;
+}
+
+export function processEnv(repo: string | undefined): Env {
+  const vars = process.env;
+  const config = readConfig(vars);
+  return {
+    cwd: process.cwd(), vars, now: parseNow(vars.KITH_NOW), zone: zoneOf(config.timezone, vars),
+    out: output(process.stdout, vars), err: output(process.stderr, vars),
+    stdin: process.stdin, stdinIsTTY: Boolean(process.stdin.isTTY), repo,
+    ask, edit: (file) => edit(vars, file),
+  };
+}

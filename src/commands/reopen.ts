@@ -1,0 +1,28 @@
+// `kith reopen REF`: picks a closed conversation up again: our turn, today.
+import { conversationsOf } from '../core/conversation/index.js';
+import { UsageError } from '../core/model/index.js';
+import { localDate } from '../core/time/index.js';
+import { applyEdit } from '../store/repo.js';
+import { openRepo, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [{ name: '<ref>', help: 'conversation (or contact, org, deal)' }],
+};
+
+export interface ReopenOptions {
+  readonly ref: string;
+}
+
+export async function run(opts: ReopenOptions, env: Env) {
+  const repo = openRepo(env);
+  const target = repo.resolve(opts.ref);
+  const closed = target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');
+  const conversation = closed[0];
+  if (!conversation || conversation.turn !== 'closed') throw new UsageError(`no closed conversation with ${target.slug}`);
+  // reopening means we owe the next word, today
+  const changes = { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined };
+  await applyEdit(repo, conversation.path, { changes, summary: `reopen ${conversation.subject}`, action: 'reopen' });
+  env.out.write(`reopened ${conversation.path}: our turn\n`);
+  return { conversation: conversation.path, turn: 'us' };
+}

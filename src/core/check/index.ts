@@ -1,0 +1,19 @@
+// Checks across records, as a plain list of functions, each returning problems: all are
+// reported, not just the first (beancount's validation.py is the model).
+import type { Problem, RepoData } from '../model/types.js';
+import { cadences } from './cadences.js';
+import type { Check } from './check.js';
+import { references } from './references.js';
+import { stages } from './stages.js';
+import { timelineOrder } from './timeline-order.js';
+import { uniqueness } from './uniqueness.js';
+
+export type { Check } from './check.js';
+
+export const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences];
+
+/** Every problem: the ones met while loading, then each check's, in file and line order. */
+export function checkRepo(data: RepoData): Problem[] {
+  const all = [...data.problems, ...CHECKS.flatMap((c) => c(data))];
+  return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}

@@ -1,0 +1,29 @@
+// Values as people type them on the command line, read strictly. Pure.
+import { UsageError } from './errors.js';
+
+/** "48,000" or "48 000" or "48_000" -> 48000; anything else is an error quoting it. */
+export function parseAmount(text: string): number {
+  const amount = Number(text.replace(/[_,\s]/g, ''));
+  if (!Number.isFinite(amount)) throw new UsageError(`amount must be a number, not "${text}"`);
+  return amount;
+}
+
+// Keys that other commands own: changing them by hand would break links or history.
+const PROTECTED: Readonly<Record<string, string>> = {
+  id: 'an id never changes',
+  entries: 'timeline entries live in the body: `kith edit`',
+};
+
+/** `key=value` pairs as field changes; `key=` removes the key. `parse` reads a value. */
+export function readAssignments(pairs: readonly string[], parse: (raw: string) => unknown): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`expected key=value, got "${pair}"`, 'e.g. kith set jane title=CTO tags=[vip,emea] cadence=');
+    const key = pair.slice(0, eq).trim();
+    if (PROTECTED[key]) throw new UsageError(`cannot set "${key}": ${PROTECTED[key]}`);
+    if (!/^[a-z_][a-z0-9_]*$/i.test(key)) throw new UsageError(`"${key}" is not a field name`);
+    changes[key] = parse(pair.slice(eq + 1));
+  }
+  return changes;
+}

@@ -1,0 +1,41 @@
+// Facts about records that every domain needs: their name, whether a deal is still open.
+import type { AnyRecord, Deal, RepoData } from './types.js';
+
+export const WON = 'won';
+export const LOST = 'lost';
+
+/** An open deal is in any stage but won and lost. */
+export function isOpenDeal(d: Deal): boolean {
+  return d.stage !== WON && d.stage !== LOST;
+}
+
+/** What a person calls a record: a contact's or org's name, a deal's title, a subject. */
+export function displayName(r: AnyRecord): string {
+  switch (r.kind) {
+    case 'contact':
+    case 'org':
+      return r.name;
+    case 'deal':
+      return r.title;
+    case 'conversation':
+      return r.subject;
+  }
+}
+
+export function allRecords(data: RepoData): AnyRecord[] {
+  return [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations];
+}
+
+/** One line naming a record in a list of candidates. */
+export function describeRecord(r: AnyRecord): string {
+  return `${r.kind.padEnd(12)} ${r.slug.padEnd(28)} ${displayName(r)}`;
+}
+
+/** An item of a list field as the file holds it, unknown keys included. */
+export type RawItem = Readonly<Record<string, unknown>>;
+
+/** A list field as the file holds it, with `patch` applied to every item `which` selects. */
+export function patchListItems(r: AnyRecord, key: string, which: (item: RawItem) => boolean, patch: RawItem): RawItem[] {
+  const raw = (r.data[key] as RawItem[] | undefined) ?? [];
+  return raw.map((item) => (which(item) ? { ...item, ...patch } : item));
+}

@@ -1,0 +1,2 @@
+// Who people are: the user's own identity on the team.
+export * from './identity.js';

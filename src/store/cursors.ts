@@ -1,0 +1,15 @@
+// IMAP cursors (UIDVALIDITY and last UID per mailbox), kept in .kith/: local to this clone.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CURSORS = '.kith/imap-cursors.json';
+
+export function loadCursors<T>(root: string): T | Record<string, never> {
+  const path = join(root, CURSORS);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : {};
+}
+
+export function saveCursors(root: string, cursors: unknown): void {
+  mkdirSync(join(root, '.kith'), { recursive: true });
+  writeFileSync(join(root, CURSORS), `${JSON.stringify(cursors, null, 2)}\n`);
+}

@@ -1,0 +1,86 @@
+// Bytes on disk: atomic writes (temp file, fsync, rename, fsync of the folder), removal, and
+// strict UTF-8 decoding with the position of the first bad byte.
+import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Problem } from '../core/model/index.js';
+
+/**
+ * Writes a file atomically: a temporary file in the same folder, flushed to disk, then
+ * renamed over the target, so a crash leaves the old file or the new one, never a torn one.
+ */
+export function writeFileAtomic(full: string, text: string): void {
+  mkdirSync(dirname(full), { recursive: true });
+  const tmp = join(dirname(full), `.${full.replace(/^.*\//, '')}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, full);
+  try {
+    const dir = openSync(dirname(full), 'r');
+    fsyncSync(dir);
+    closeSync(dir);
+  } catch {
+    // some file systems cannot fsync a folder; the rename is still atomic
+  }
+}
+
+/** Writes a repository file atomically; `path` is relative to the root. */
+export function writeAtomic(root: string, path: string, text: string): void {
+  writeFileAtomic(join(root, path), text);
+}
+
+export function removeFile(root: string, path: string): void {
+  const full = join(root, path);
+  if (existsSync(full)) unlinkSync(full);
+}
+
+/** Decodes UTF-8 strictly; on a bad byte, a problem naming its line. */
+export function decodeUtf8(bytes: Buffer, file: string): { text?: string; problem?: Problem } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    const lossy = bytes.toString('utf8');
+    const at = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(0, at));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    return {
+      problem: {
+        file, line, col, severity: 'error', message: 'not UTF-8 text: the file has a byte that is not valid UTF-8',
+        hint: 'save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)',
+      },
+    };
+  }
+}
+
+/** Writes a file the user named (an export, a report) atomically; `path` is relative to `cwd`. */
+export function writeOutside(cwd: string, path: string, text: string): string {
+  const full = resolve(cwd, path);
+  writeFileAtomic(full, text);
+  return full;
+}
+
+/** A copy of a file's text in a fresh temporary folder, keeping its name (editors pick the mode from it). */
+export function tempCopy(name: string, text: string): string {
+  const copy = join(mkdtempSync(join(tmpdir(), 'kith-edit-')), name);
+  writeFileSync(copy, text);
+  return copy;
+}
+
+export function readTextFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/** The names in a folder, or undefined when there is no such folder. */
+export function folderNames(full: string): string[] | undefined {
+  return existsSync(full) ? readdirSync(full) : undefined;
+}
+
+export function makeFolder(full: string): void {
+  mkdirSync(full, { recursive: true });
+}
