@@ -60,7 +60,10 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
 export async function main(argv: string[]): Promise<void> {
   // `kith ls | head` closes the pipe early: that is the reader's choice, not an error
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); else throw err; });
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      else throw err;
+    });
   }
   let code = 0;
   try {

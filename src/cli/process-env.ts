@@ -10,7 +10,9 @@ import { readConfig } from '../store/config.js';
 function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
   const isTTY = Boolean(stream.isTTY);
   return {
-    write: (text) => { stream.write(text); },
+    write: (text) => {
+      stream.write(text);
+    },
     isTTY,
     color: isTTY && !('NO_COLOR' in vars) && vars.TERM !== 'dumb',
     columns: Number(vars.COLUMNS) || stream.columns || 100,
@@ -20,7 +22,8 @@ function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
 function parseNow(value: string | undefined): number {
   if (!value) return Date.now();
   const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(ms)) throw new KithError(`KITH_NOW is not an ISO date: "${value}"`, 'e.g. KITH_NOW=2026-11-25T09:00:00+01:00');
+  if (Number.isNaN(ms))
+    throw new KithError(`KITH_NOW is not an ISO date: "${value}"`, 'e.g. KITH_NOW=2026-11-25T09:00:00+01:00');
   return ms;
 }
 
@@ -29,14 +32,22 @@ function zoneOf(configured: string | undefined, vars: NodeJS.ProcessEnv): string
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
   } catch {
-    throw new KithError(`unknown time zone "${zone}"`, 'use an IANA name such as Europe/Paris (config.yaml `timezone:` or TZ)');
+    throw new KithError(
+      `unknown time zone "${zone}"`,
+      'use an IANA name such as Europe/Paris (config.yaml `timezone:` or TZ)',
+    );
   }
   return zone;
 }
 
 async function ask(question: string): Promise<string> {
   // the question goes to stderr, so stdout stays the command's output
-  const output = new Writable({ write(chunk, _enc, done) { process.stderr.write(String(chunk)); done(); } });
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      process.stderr.write(String(chunk));
+      done();
+    },
+  });
   const rl = createInterface({ input: process.stdin, output });
   try {
     return await rl.question(question);
@@ -56,9 +67,16 @@ export function processEnv(repo: string | undefined): Env {
   const vars = process.env;
   const config = readConfig(vars);
   return {
-    cwd: process.cwd(), vars, now: parseNow(vars.KITH_NOW), zone: zoneOf(config.timezone, vars),
-    out: output(process.stdout, vars), err: output(process.stderr, vars),
-    stdin: process.stdin, stdinIsTTY: Boolean(process.stdin.isTTY), repo,
-    ask, edit: (file) => edit(vars, file),
+    cwd: process.cwd(),
+    vars,
+    now: parseNow(vars.KITH_NOW),
+    zone: zoneOf(config.timezone, vars),
+    out: output(process.stdout, vars),
+    err: output(process.stderr, vars),
+    stdin: process.stdin,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    repo,
+    ask,
+    edit: (file) => edit(vars, file),
   };
 }

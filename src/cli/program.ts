@@ -39,7 +39,9 @@ export function defineCommand(cmd: Command, spec: CommandSpec, run: Runner): Com
   cmd.action(async (...values: unknown[]) => {
     const command = values.at(-1) as Command;
     const options: Record<string, unknown> = { ...(values.at(-2) as Record<string, unknown>) };
-    (spec.args ?? []).forEach((a, i) => { options[argKey(a.name)] = values[i]; });
+    (spec.args ?? []).forEach((a, i) => {
+      options[argKey(a.name)] = values[i];
+    });
     await run({ ...options, ...spec.fixed }, command);
   });
   return cmd;
@@ -47,5 +49,10 @@ export function defineCommand(cmd: Command, spec: CommandSpec, run: Runner): Com
 
 /** A registry entry that is not running: its name and summary, for `kith --help` and suggestions. */
 export function listCommand(program: Command, entry: CommandEntry): Command {
-  return program.command(entry.name).description(entry.summary).allowUnknownOption().allowExcessArguments().helpOption(false);
+  return program
+    .command(entry.name)
+    .description(entry.summary)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption(false);
 }

@@ -12,7 +12,9 @@ const tag: OptionSpec = { flags: '--tag <tag>', help: 'tag (repeatable)', repeat
 export const spec: CommandSpec = {
   subcommands: [
     {
-      name: 'contact', summary: 'add a person', fixed: { kind: 'contact' },
+      name: 'contact',
+      summary: 'add a person',
+      fixed: { kind: 'contact' },
       args: [{ name: '<name>', help: 'full name' }],
       options: [
         { flags: '--email <address>', help: 'e-mail address (repeatable)', repeatable: true },
@@ -26,7 +28,9 @@ export const spec: CommandSpec = {
       ],
     },
     {
-      name: 'org', summary: 'add an organisation', fixed: { kind: 'org' },
+      name: 'org',
+      summary: 'add an organisation',
+      fixed: { kind: 'org' },
       args: [{ name: '<name>', help: 'organisation name' }],
       options: [
         { flags: '--domain <domain>', help: 'mail domain (repeatable)', repeatable: true },
@@ -35,7 +39,9 @@ export const spec: CommandSpec = {
       ],
     },
     {
-      name: 'deal', summary: 'add a deal', fixed: { kind: 'deal' },
+      name: 'deal',
+      summary: 'add a deal',
+      fixed: { kind: 'deal' },
       args: [{ name: '<title>', help: 'what the deal is' }],
       options: [
         { flags: '--org <ref>', help: 'the organisation buying', required: true },
@@ -76,14 +82,33 @@ export interface AddOptions {
 export async function run(opts: AddOptions, env: Env) {
   const repo = openRepo(env);
   const today = localDate(env.now, env.zone);
-  const close = opts.close ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date : undefined;
+  const close = opts.close
+    ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date
+    : undefined;
   const name = (opts.kind === 'deal' ? opts.title : opts.name) ?? '';
-  const fields = newRecordFields(repo.data, opts.kind, {
-    ...opts, name, title: opts.kind === 'contact' ? opts.title : undefined, emails: opts.email, phones: opts.phone, tags: opts.tag, domains: opts.domain, contacts: opts.contact,
-    close,
-  }, { id: newId(opts.kind), today });
+  const fields = newRecordFields(
+    repo.data,
+    opts.kind,
+    {
+      ...opts,
+      name,
+      title: opts.kind === 'contact' ? opts.title : undefined,
+      emails: opts.email,
+      phones: opts.phone,
+      tags: opts.tag,
+      domains: opts.domain,
+      contacts: opts.contact,
+      close,
+    },
+    { id: newId(opts.kind), today },
+  );
   const path = repo.newPath(KIND_DIRS[opts.kind], slugify(name.trim()));
-  await repo.apply({ writes: new Map([[path, renderFile(fields, '')]]), summary: `add ${opts.kind} ${name.trim()}`, action: 'add', refs: [path] });
+  await repo.apply({
+    writes: new Map([[path, renderFile(fields, '')]]),
+    summary: `add ${opts.kind} ${name.trim()}`,
+    action: 'add',
+    refs: [path],
+  });
   env.out.write(`added ${opts.kind} ${clean(name.trim())} (${path})\n`);
   return { path, fields };
 }

@@ -31,11 +31,16 @@ export async function run(opts: DemoOptions, env: Env) {
   // A fresh machine may have no git identity yet: the demo commits as the example team.
   const me = await gitIdentity(root, env.vars);
   if (!me.name || !me.email) await setLocalIdentity(root, env.vars, 'Maya Lindqvist', 'maya@northwind.example');
-  await commitPaths(root, env.vars, { paths: ['.'], summary: 'demo: the Northwind team, moved to today', trailers: { 'Kith-Action': 'demo' } });
+  await commitPaths(root, env.vars, {
+    paths: ['.'],
+    summary: 'demo: the Northwind team, moved to today',
+    trailers: { 'Kith-Action': 'demo' },
+  });
 
   const out = env.out;
   out.write(`${paint(out, 'bold', 'Kith demo')}: a copy of the example team (Northwind Analytics) is in\n  ${root}\n`);
-  out.write(`Its story has been moved ${Math.abs(shift)} days ${shift >= 0 ? 'forward' : 'back'} so that it happens around today.\n\n`);
+  const moved = `${Math.abs(shift)} days ${shift >= 0 ? 'forward' : 'back'}`;
+  out.write(`Its story has been moved ${moved} so that it happens around today.\n\n`);
   out.write(`${paint(out, 'bold', '$ kith due')}\n`);
   await due({}, { ...env, repo: root });
   out.write(`\n${paint(out, 'bold', 'Try next')} (from this folder; \`npm link\` puts kith on your PATH)\n`);

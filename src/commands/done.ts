@@ -1,5 +1,11 @@
 // `kith done PROMISE|REF [--broken]`: marks a promise kept (or broken) with today's date.
-import { findPromise, matchOpenPromises, patchPromise, pickConversation, type FoundPromise } from '../core/conversation/index.js';
+import {
+  findPromise,
+  matchOpenPromises,
+  patchPromise,
+  pickConversation,
+  type FoundPromise,
+} from '../core/conversation/index.js';
 import { UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
@@ -23,23 +29,34 @@ function findOne(repo: Repo, ref: string): FoundPromise {
   if (byId) return byId;
   const byText = matchOpenPromises(repo.data, ref);
   if (byText.length > 1) {
-    const list = byText.map(({ promise: p, conversation: v }) => `  ${p.id}  ${clean(p.what)} (by ${p.due}, ${v.path})`);
-    throw new UsageError(`"${ref}" matches ${byText.length} open promises:\n${list.join('\n')}`, 'name the promise by its id');
+    const list = byText.map(
+      ({ promise: p, conversation: v }) => `  ${p.id}  ${clean(p.what)} (by ${p.due}, ${v.path})`,
+    );
+    throw new UsageError(
+      `"${ref}" matches ${byText.length} open promises:\n${list.join('\n')}`,
+      'name the promise by its id',
+    );
   }
   if (byText.length === 1) return byText[0]!;
   const conversation = pickConversation(repo.data, repo.resolve(ref));
   const open = conversation.promises.filter((p) => p.state === 'open');
   if (open.length === 1) return { conversation, promise: open[0]! };
-  if (!open.length) throw new UsageError(`no open promise in ${conversation.path}`, 'kith promise REF "what" --by WHEN records one');
+  if (!open.length)
+    throw new UsageError(`no open promise in ${conversation.path}`, 'kith promise REF "what" --by WHEN records one');
   const list = open.map((p) => `  ${p.id}  ${clean(p.what)} (by ${p.due})`).join('\n');
-  throw new UsageError(`${conversation.path} has ${open.length} open promises:\n${list}`, 'name the promise by its id: kith done p-...');
+  throw new UsageError(
+    `${conversation.path} has ${open.length} open promises:\n${list}`,
+    'name the promise by its id: kith done p-...',
+  );
 }
 
 export async function run(opts: DoneOptions, env: Env) {
   const repo = openRepo(env);
   const { conversation, promise } = findOne(repo, opts.promiseOrRef);
   if (promise.state !== 'open') {
-    throw new UsageError(`promise ${promise.id} is already ${promise.state}${promise.closed ? ` (${promise.closed})` : ''}`);
+    throw new UsageError(
+      `promise ${promise.id} is already ${promise.state}${promise.closed ? ` (${promise.closed})` : ''}`,
+    );
   }
   const state = opts.broken ? 'broken' : 'kept';
   const closed = localDate(env.now, env.zone);

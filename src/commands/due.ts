@@ -76,7 +76,8 @@ export async function run(opts: DueOptions, env: Env) {
     }
   } else if (opts.json) printJson(env.out, { now: new Date(env.now).toISOString(), today, items });
   // cron mails whatever is printed: nothing due, nothing printed
-  else if (opts.cron) env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: settings.name }) : '');
+  else if (opts.cron)
+    env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: settings.name }) : '');
   else env.out.write(items.length ? renderDue(env.out, groupItems(items, today)) : renderNothingDue(within));
   return items;
 }

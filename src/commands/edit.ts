@@ -18,13 +18,17 @@ export interface EditOptions {
 export async function run(opts: EditOptions, env: Env) {
   const repo = openRepo(env);
   const target = repo.resolve(opts.ref);
-  if (!(env.vars.VISUAL || env.vars.EDITOR)) throw new KithError('no editor: set VISUAL or EDITOR', 'e.g. export EDITOR=nano');
+  if (!(env.vars.VISUAL || env.vars.EDITOR))
+    throw new KithError('no editor: set VISUAL or EDITOR', 'e.g. export EDITOR=nano');
   const original = repo.readForEdit(target.path);
   const copy = tempCopy(target.path.replace(/^.*\//, ''), original);
   for (;;) {
     const status = env.edit(copy);
     if (status !== 0) {
-      throw new KithError(`the editor exited with ${status}: ${target.path} is unchanged`, `your edited text, if any, is in ${copy}`);
+      throw new KithError(
+        `the editor exited with ${status}: ${target.path} is unchanged`,
+        `your edited text, if any, is in ${copy}`,
+      );
     }
     const text = readTextFile(copy);
     if (text === original) {

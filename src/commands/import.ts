@@ -18,8 +18,10 @@ import type { CommandSpec, OptionSpec } from './spec.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   {
-    flags: '--bodies <mode>', help: 'keep the full text, the trimmed new text, or none (who, when, subject only)',
-    choices: ['full', 'trimmed', 'none'], default: 'trimmed',
+    flags: '--bodies <mode>',
+    help: 'keep the full text, the trimmed new text, or none (who, when, subject only)',
+    choices: ['full', 'trimmed', 'none'],
+    default: 'trimmed',
   },
   { flags: '--dry-run', help: 'show what would be filed, change nothing' },
   { flags: '--json', help: 'print a JSON summary' },
@@ -38,22 +40,37 @@ Examples:
   */10 * * * *  cd ~/crm && kith import imap      # cron`,
   subcommands: [
     {
-      name: 'mbox', summary: 'import mbox files', fixed: { source: 'mbox' },
-      args: [{ name: '<files...>', help: 'mbox files (mboxo or mboxrd)' }], options: OPTIONS,
+      name: 'mbox',
+      summary: 'import mbox files',
+      fixed: { source: 'mbox' },
+      args: [{ name: '<files...>', help: 'mbox files (mboxo or mboxrd)' }],
+      options: OPTIONS,
     },
     {
-      name: 'maildir', summary: 'import a Maildir', fixed: { source: 'maildir' },
-      args: [{ name: '<dir>', help: 'a Maildir folder (with cur/ and new/)' }], options: OPTIONS,
+      name: 'maildir',
+      summary: 'import a Maildir',
+      fixed: { source: 'maildir' },
+      args: [{ name: '<dir>', help: 'a Maildir folder (with cur/ and new/)' }],
+      options: OPTIONS,
     },
     {
-      name: 'eml', summary: 'import single messages', fixed: { source: 'eml' },
-      args: [{ name: '<files...>', help: 'message files, or - for one message on standard input' }], options: OPTIONS,
+      name: 'eml',
+      summary: 'import single messages',
+      fixed: { source: 'eml' },
+      args: [{ name: '<files...>', help: 'message files, or - for one message on standard input' }],
+      options: OPTIONS,
     },
     {
-      name: 'imap', summary: 'import new mail from an IMAP account (Inbox and Sent)', fixed: { source: 'imap' },
+      name: 'imap',
+      summary: 'import new mail from an IMAP account (Inbox and Sent)',
+      fixed: { source: 'imap' },
       options: [
         { flags: '--account <name>', help: 'the account in ~/.config/kith/config.yaml (default: the first)' },
-        { flags: '--mailbox <name>', help: 'a mailbox to read (repeatable; default: INBOX and Sent)', repeatable: true },
+        {
+          flags: '--mailbox <name>',
+          help: 'a mailbox to read (repeatable; default: INBOX and Sent)',
+          repeatable: true,
+        },
         ...OPTIONS,
       ],
     },
@@ -105,14 +122,22 @@ export async function run(opts: ImportOptions, env: Env) {
   const repo = openRepo(env);
   if (!opts.dryRun) await repo.ensureCanCommit();
   const source = await openSource({
-    ...opts, paths: opts.files ?? (opts.dir === undefined ? [] : [opts.dir]), stdin: env.stdin, vars: env.vars,
-    accounts: readConfig(env.vars).accounts ?? {}, cursors: loadCursors<Cursors>(repo.root),
+    ...opts,
+    paths: opts.files ?? (opts.dir === undefined ? [] : [opts.dir]),
+    stdin: env.stdin,
+    vars: env.vars,
+    accounts: readConfig(env.vars).accounts ?? {},
+    cursors: loadCursors<Cursors>(repo.root),
     saveCursors: (c) => saveCursors(repo.root, c),
   });
   const { messages, warnings, invalid } = await readMessages(source, bodies, env, Boolean(opts.json));
   const plan = planImport(repo.data, messages, { bodies, zone: env.zone, today: localDate(env.now, env.zone) });
   const s = plan.summary;
-  const summary = { ...s, messages: s.messages + invalid, skipped: { ...s.skipped, invalid: s.skipped.invalid + invalid } };
+  const summary = {
+    ...s,
+    messages: s.messages + invalid,
+    skipped: { ...s.skipped, invalid: s.skipped.invalid + invalid },
+  };
   for (const w of warnings) env.err.write(`warning: ${clean(w)}\n`);
   if (!opts.dryRun) {
     const writes = importWrites(repo, plan);
@@ -122,7 +147,13 @@ export async function run(opts: ImportOptions, env: Env) {
       recordPending(repo.root, [...writes.keys()]);
       const refs = plan.conversations.map((v) => v.path);
       const alsoCommit = pending.filter((p) => repo.exists(p));
-      await repo.apply({ writes, alsoCommit, action: 'import', summary: importCommitSummary(summary, source.name), refs });
+      await repo.apply({
+        writes,
+        alsoCommit,
+        action: 'import',
+        summary: importCommitSummary(summary, source.name),
+        refs,
+      });
       clearPending(repo.root);
     }
     await source.commit?.();

@@ -29,10 +29,14 @@ export interface InitOptions {
 export async function run(opts: InitOptions, env: Env) {
   const root = resolve(env.cwd, opts.dir);
   const present = (folderNames(root) ?? []).filter((n) => n !== '.git');
-  if (present.includes(SETTINGS_FILE)) throw new KithError(`${root} is already a Kith repository`, 'nothing to do; `kith check` checks it');
+  if (present.includes(SETTINGS_FILE))
+    throw new KithError(`${root} is already a Kith repository`, 'nothing to do; `kith check` checks it');
   if (present.length) {
     const some = `${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''}`;
-    throw new KithError(`${root} is not empty and not a Kith repository (it has ${some})`, 'choose an empty or new folder: `kith init ~/crm`');
+    throw new KithError(
+      `${root} is not empty and not a Kith repository (it has ${some})`,
+      'choose an empty or new folder: `kith init ~/crm`',
+    );
   }
   makeFolder(root);
   if (!(await isGitRepo(root, env.vars))) await initRepo(root, env.vars);
@@ -40,10 +44,19 @@ export async function run(opts: InitOptions, env: Env) {
   const me = await gitIdentity(root, env.vars);
   const handle = initialHandle(me.email);
   const name = opts.name ?? basename(root);
-  const domains = opts.domain?.length ? opts.domain.map((d) => d.toLowerCase()) : me.email ? [me.email.split('@')[1]!.toLowerCase()] : [];
+  const domains = opts.domain?.length
+    ? opts.domain.map((d) => d.toLowerCase())
+    : me.email
+      ? [me.email.split('@')[1]!.toLowerCase()]
+      : [];
   const member = { handle, name: me.name ?? handle, emails: me.email ? [me.email.toLowerCase()] : [] };
   const writes = newRepositoryFiles({ name, domains, member, currency: (opts.currency ?? 'EUR').toUpperCase() });
-  await applyChange(root, env.vars, { writes, summary: `start the ${name} customer memory`, action: 'init', refs: [SETTINGS_FILE] });
+  await applyChange(root, env.vars, {
+    writes,
+    summary: `start the ${name} customer memory`,
+    action: 'init',
+    refs: [SETTINGS_FILE],
+  });
   env.out.write(`Created a Kith repository in ${root}\n  team ${name}, you are @${handle}\n`);
   env.out.write(`Next: cd ${opts.dir} && kith add org "Acme" --domain acme.example\n`);
   return { root, handle };

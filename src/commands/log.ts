@@ -54,17 +54,32 @@ export async function run(opts: LogOptions, env: Env) {
   const at = opts.at ? (await parseWhen(opts.at, { ...when, forward: false })).at : formatDateTime(env.now, env.zone);
   const next = opts.next ? (await parseWhen(opts.next, { ...when, forward: true })).date : undefined;
   const plan = planLog(repo.data, target, {
-    ...typed, at, next, turn: opts.turn, deal, isNew: opts.new, subject: opts.subject,
-    handle: await currentHandle(env, repo), today: localDate(env.now, env.zone),
+    ...typed,
+    at,
+    next,
+    turn: opts.turn,
+    deal,
+    isNew: opts.new,
+    subject: opts.subject,
+    handle: await currentHandle(env, repo),
+    today: localDate(env.now, env.zone),
     ids: { entry: newId('entry'), conversation: newId('conversation') },
   });
-  const path = plan.conversation?.path
-    ?? repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
+  const path =
+    plan.conversation?.path ??
+    repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
   const commit = { summary: plan.summary, action: 'log' };
   if (plan.conversation) {
     await applyEdit(repo, path, { changes: plan.changes, body: (body) => appendEntry(body, plan.entry), ...commit });
-  } else await repo.apply({ writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]), refs: [path], ...commit });
+  } else
+    await repo.apply({
+      writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]),
+      refs: [path],
+      ...commit,
+    });
   const where = plan.conversation ? 'in' : 'in new conversation';
-  env.out.write(`logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${plan.next ? `, next by ${plan.next}` : ''}\n`);
+  env.out.write(
+    `logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${plan.next ? `, next by ${plan.next}` : ''}\n`,
+  );
   return { path, entry: plan.entry, turn: plan.turn, next: plan.next, created: !plan.conversation };
 }

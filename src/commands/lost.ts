@@ -12,4 +12,5 @@ export const spec: CommandSpec = {
   ],
 };
 
-export const run = (opts: { deal: string; at?: string; reason: string }, env: Env) => move({ ...opts, stage: LOST }, env);
+export const run = (opts: { deal: string; at?: string; reason: string }, env: Env) =>
+  move({ ...opts, stage: LOST }, env);

@@ -47,15 +47,22 @@ export async function run(opts: LsOptions, env: Env) {
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const owner = opts.owner?.replace(/^@/, '');
   if (opts.stage) checkStage(repo.settings, opts.stage);
-  const list = records(repo.data, plural).filter((r) =>
-    (!opts.tag || r.tags.includes(opts.tag)) && (!owner || r.owner === owner) && (!org || orgOf(r) === org)
-    && (!opts.stage || (r.kind === 'deal' && r.stage === opts.stage)));
+  const list = records(repo.data, plural).filter(
+    (r) =>
+      (!opts.tag || r.tags.includes(opts.tag)) &&
+      (!owner || r.owner === owner) &&
+      (!org || orgOf(r) === org) &&
+      (!opts.stage || (r.kind === 'deal' && r.stage === opts.stage)),
+  );
   if (plural === 'conversations') {
     const latest = new Map(list.map((r) => [r, lastActivity(r as never)]));
     list.sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
   } else list.sort((a, b) => a.slug.localeCompare(b.slug));
   if (opts.json) {
-    printJson(env.out, list.map((r) => recordJson(r, false)));
+    printJson(
+      env.out,
+      list.map((r) => recordJson(r, false)),
+    );
     return list;
   }
   if (!list.length) {
@@ -80,7 +87,15 @@ const LAYOUTS: Record<Plural, [Column[], (r: AnyRecord) => string[]]> = {
     (r) => (r.kind === 'org' ? [r.slug, r.name, r.domains.join(' '), r.owner ?? '', r.tags.join(' ')] : []),
   ],
   deals: [
-    [c('SLUG'), c('TITLE', { shrink: true }), c('ORG'), c('STAGE'), c('AMOUNT', { align: 'right' }), c('CLOSE'), c('OWNER')],
+    [
+      c('SLUG'),
+      c('TITLE', { shrink: true }),
+      c('ORG'),
+      c('STAGE'),
+      c('AMOUNT', { align: 'right' }),
+      c('CLOSE'),
+      c('OWNER'),
+    ],
     (r) => {
       if (r.kind !== 'deal') return [];
       const amount = r.amount === undefined ? '' : formatAmount(r.amount, r.currency).trim();
@@ -89,6 +104,9 @@ const LAYOUTS: Record<Plural, [Column[], (r: AnyRecord) => string[]]> = {
   ],
   conversations: [
     [c('SLUG'), c('SUBJECT', { shrink: true }), c('WITH'), c('TURN'), c('NEXT'), c('OWNER')],
-    (r) => (r.kind === 'conversation' ? [r.slug, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? ''] : []),
+    (r) =>
+      r.kind === 'conversation'
+        ? [r.slug, r.subject, r.participants.join(' '), r.turn, r.next ?? '', r.owner ?? '']
+        : [],
   ],
 };

@@ -34,9 +34,12 @@ const ACTIONS: Record<string, { verb: string; action: string }> = {
 export async function run(opts: MoveOptions, env: Env) {
   const repo = openRepo(env);
   const deal = repo.resolve(opts.deal, ['deal']) as Deal;
-  const at = opts.at ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date : localDate(env.now, env.zone);
+  const at = opts.at
+    ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date
+    : localDate(env.now, env.zone);
   const reason = opts.reason?.trim();
-  if (opts.stage === LOST && !reason) throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
+  if (opts.stage === LOST && !reason)
+    throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
   const changes: Record<string, unknown> = { ...moveDeal(deal, opts.stage, at, repo.settings) };
   if (opts.stage === WON || opts.stage === LOST) changes.close = at;
   if (opts.stage === LOST) changes.lost_reason = reason;

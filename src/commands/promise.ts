@@ -37,16 +37,30 @@ export async function run(opts: PromiseOptions, env: Env) {
   const conversation = pickConversation(repo.data, target);
   if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
   const due = (await parseWhen(opts.by, { now: env.now, zone: env.zone, forward: true })).date;
-  const theirs = () => (opts.who ? repo.resolve(opts.who, ['contact']).slug : target.kind === 'contact' ? target.slug : conversation.participants[0]);
+  const theirs = () =>
+    opts.who
+      ? repo.resolve(opts.who, ['contact']).slug
+      : target.kind === 'contact'
+        ? target.slug
+        : conversation.participants[0];
   const who = opts.them ? theirs() : `@${await currentHandle(env, repo)}`;
   const what = opts.what.trim();
   const promise = {
-    id: newId('promise'), from: opts.them ? 'them' : 'us', ...(who ? { who } : {}), what, due, state: 'open',
+    id: newId('promise'),
+    from: opts.them ? 'them' : 'us',
+    ...(who ? { who } : {}),
+    what,
+    due,
+    state: 'open',
     made: localDate(env.now, env.zone),
   };
   const name = displayName(target);
   const summary = opts.them ? `note promise by ${name}: ${what} (by ${due})` : `promise ${name}: ${what} (by ${due})`;
-  await applyEdit(repo, conversation.path, { changes: { promises: withPromise(conversation, promise) }, summary, action: 'promise' });
+  await applyEdit(repo, conversation.path, {
+    changes: { promises: withPromise(conversation, promise) },
+    summary,
+    action: 'promise',
+  });
   const said = opts.them ? 'they promised' : 'you promised';
   env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${conversation.path})\n`);
   return promise;

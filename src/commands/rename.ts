@@ -35,12 +35,18 @@ export async function run(opts: RenameOptions, env: Env) {
   if (slug !== target.slug) {
     for (const r of allRecords(repo.data)) {
       const changes = referenceChanges(r, target.kind, target.slug, slug);
-      const authors = target.kind === 'contact' && r.kind === 'conversation' && r.entries.some((e) => e.author === target.slug);
+      const authors =
+        target.kind === 'contact' && r.kind === 'conversation' && r.entries.some((e) => e.author === target.slug);
       // only the files that point at the record are read: a big repository is not read whole
       if (!Object.keys(changes).length && !authors && r !== target) continue;
       const own = r === target;
       const current = own ? writes.get(path)! : repo.readForEdit(r.path);
-      const text = editRecordText(current, r.path, changes, authors ? (body) => renameAuthor(body, target.slug, slug) : undefined);
+      const text = editRecordText(
+        current,
+        r.path,
+        changes,
+        authors ? (body) => renameAuthor(body, target.slug, slug) : undefined,
+      );
       if (text !== current || own) writes.set(own ? path : r.path, text);
     }
   }

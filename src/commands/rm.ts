@@ -20,19 +20,30 @@ export async function run(opts: RmOptions, env: Env) {
   const target = repo.resolve(opts.ref);
   const name = displayName(target);
   if (!opts.yes) {
-    if (!env.stdinIsTTY) throw new UsageError(`not removing ${target.path} without confirmation`, 'pass --yes to remove it from a script');
+    if (!env.stdinIsTTY)
+      throw new UsageError(`not removing ${target.path} without confirmation`, 'pass --yes to remove it from a script');
     if (!(await confirm(env, `remove ${target.kind} ${clean(name)} (${target.path})?`, false))) {
       env.err.write('nothing removed\n');
       return { removed: false };
     }
   }
-  await repo.apply({ writes: new Map(), removes: [target.path], summary: `remove ${target.kind} ${name}`, action: 'rm', refs: [target.path] });
+  await repo.apply({
+    writes: new Map(),
+    removes: [target.path],
+    summary: `remove ${target.kind} ${name}`,
+    action: 'rm',
+    refs: [target.path],
+  });
   env.out.write(`removed ${target.path} (git keeps its history)\n`);
   const { data } = repo;
   const without = <T>(list: readonly T[]) => list.filter((r) => r !== target);
   const rest = {
-    ...data, contacts: without(data.contacts), orgs: without(data.orgs), deals: without(data.deals),
-    conversations: without(data.conversations), problems: [],
+    ...data,
+    contacts: without(data.contacts),
+    orgs: without(data.orgs),
+    deals: without(data.deals),
+    conversations: without(data.conversations),
+    problems: [],
   };
   const dangling = checkRepo(rest).filter((p) => p.message.includes(`"${target.slug}"`));
   if (dangling.length) {

@@ -25,10 +25,13 @@ export async function run(opts: SetOptions, env: Env) {
   const original = repo.readForEdit(target.path);
   const text = editRecordText(original, target.path, changes);
   const broken = addedErrors(target.path, original, text);
-  if (broken.length) throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);
+  if (broken.length)
+    throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);
   const keys = Object.keys(changes);
   const summary = `set ${keys.join(', ')} on ${displayName(target)}`;
   await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'set', refs: [target.path] });
-  env.out.write(`${target.path}: ${keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`)).join(', ')}\n`);
+  env.out.write(
+    `${target.path}: ${keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`)).join(', ')}\n`,
+  );
   return { path: target.path, changes };
 }

@@ -25,12 +25,20 @@ export async function run(opts: SnoozeOptions, env: Env) {
   if (found) {
     const { conversation, promise } = found;
     const changes = { promises: patchPromise(conversation, promise.id, { due: date }) };
-    await applyEdit(repo, conversation.path, { changes, summary: `snooze promise: ${promise.what} (to ${date})`, action: 'snooze' });
+    await applyEdit(repo, conversation.path, {
+      changes,
+      summary: `snooze promise: ${promise.what} (to ${date})`,
+      action: 'snooze',
+    });
     env.out.write(`promise ${promise.id} now due ${date}: ${clean(promise.what)}\n`);
     return { promise: promise.id, due: date };
   }
   const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
-  await applyEdit(repo, conversation.path, { changes: { next: date }, summary: `snooze ${conversation.subject} to ${date}`, action: 'snooze' });
+  await applyEdit(repo, conversation.path, {
+    changes: { next: date },
+    summary: `snooze ${conversation.subject} to ${date}`,
+    action: 'snooze',
+  });
   env.out.write(`${conversation.path}: next by ${date}\n`);
   return { conversation: conversation.path, next: date };
 }

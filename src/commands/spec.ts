@@ -39,5 +39,6 @@ export interface SubcommandSpec extends CommandSpec {
 export const JSON_OPTION: OptionSpec = { flags: '--json', help: 'print JSON' };
 
 export const PERIOD_OPTION: OptionSpec = {
-  flags: '--period <period>', help: 'closed deals in 2026-Q4, 2026-11, 2026 or 90d (default: this year)',
+  flags: '--period <period>',
+  help: 'closed deals in 2026-Q4, 2026-11, 2026 or 90d (default: this year)',
 };

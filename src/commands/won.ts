@@ -6,7 +6,11 @@ import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
   args: [{ name: '<deal>', help: 'the deal' }],
-  options: [{ ...AT_OPTION, help: 'when it was won (default today)' }, { flags: '--amount <n>', help: 'the final amount' }],
+  options: [
+    { ...AT_OPTION, help: 'when it was won (default today)' },
+    { flags: '--amount <n>', help: 'the final amount' },
+  ],
 };
 
-export const run = (opts: { deal: string; at?: string; amount?: string }, env: Env) => move({ ...opts, stage: WON }, env);
+export const run = (opts: { deal: string; at?: string; amount?: string }, env: Env) =>
+  move({ ...opts, stage: WON }, env);

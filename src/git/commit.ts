@@ -14,8 +14,12 @@ export interface CommitRequest {
 }
 
 export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
-  const trailers = Object.entries(req.trailers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x).replace(/\s+/g, ' ')}`));
-  return [req.summary.replace(/\s+/g, ' ').trim(), '', ...(req.body ? [req.body.trim(), ''] : []), ...trailers].join('\n');
+  const trailers = Object.entries(req.trailers).flatMap(([k, v]) =>
+    (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x).replace(/\s+/g, ' ')}`),
+  );
+  return [req.summary.replace(/\s+/g, ' ').trim(), '', ...(req.body ? [req.body.trim(), ''] : []), ...trailers].join(
+    '\n',
+  );
 }
 
 /**
@@ -32,8 +36,10 @@ export async function ensureCanCommit(root: string, vars: Vars): Promise<void> {
   try {
     await g.raw(['var', 'GIT_AUTHOR_IDENT']);
   } catch {
-    throw new KithError('git does not know who you are, so kith cannot author the commit',
-      'run: git config --global user.name "Your Name" && git config --global user.email you@example.com');
+    throw new KithError(
+      'git does not know who you are, so kith cannot author the commit',
+      'run: git config --global user.name "Your Name" && git config --global user.email you@example.com',
+    );
   }
 }
 
@@ -60,7 +66,12 @@ export async function initRepo(root: string, vars: Vars): Promise<void> {
 }
 
 export async function isGitRepo(root: string, vars: Vars): Promise<boolean> {
-  return git(root, vars).raw(['rev-parse', '--git-dir']).then(() => true, () => false);
+  return git(root, vars)
+    .raw(['rev-parse', '--git-dir'])
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Sets this repository's own identity (the demo's, on a machine that has none yet). */

@@ -8,15 +8,32 @@ export type Vars = Readonly<Record<string, string | undefined>>;
 // Left out of git's environment: what would point git at another repository, index or work
 // tree than ours, and the editors, pagers and diff programs a non-interactive run never wants.
 const DROPPED = new Set([
-  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_PREFIX', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY',
-  'EDITOR', 'VISUAL', 'PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'PREFIX',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_PREFIX',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'EDITOR',
+  'VISUAL',
+  'PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_PAGER',
+  'GIT_EXTERNAL_DIFF',
+  'PREFIX',
 ]);
 
 // The user's own git settings (ssh command, askpass, config files) are theirs to choose: simple-git
 // refuses them unless allowed. Nothing here comes from a repository's content.
 const UNSAFE_ALLOWED = {
-  allowUnsafeSshCommand: true, allowUnsafeAskPass: true, allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true,
-  allowUnsafeExec: true, allowUnsafeGitProxy: true, allowUnsafeTemplateDir: true,
+  allowUnsafeSshCommand: true,
+  allowUnsafeAskPass: true,
+  allowUnsafeConfigPaths: true,
+  allowUnsafeConfigEnvCount: true,
+  allowUnsafeExec: true,
+  allowUnsafeGitProxy: true,
+  allowUnsafeTemplateDir: true,
 };
 
 /** The environment git runs with: the user's, without the variables above, never prompting. */

@@ -25,7 +25,12 @@ function readCapped(path: string): { raw: Buffer; truncated: boolean } {
 
 function* fileItems(path: string, origin: string): Generator<SourceItem> {
   const { raw, truncated } = readCapped(path);
-  if (truncated) yield { kind: 'warning', origin, message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only` };
+  if (truncated)
+    yield {
+      kind: 'warning',
+      origin,
+      message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only`,
+    };
   yield { kind: 'message', raw, origin, truncated };
 }
 
@@ -36,9 +41,12 @@ export function maildirSource(dir: string): MailSource {
       for (const sub of ['cur', 'new']) {
         let names: string[];
         try {
-          names = readdirSync(join(dir, sub)).filter((n) => !n.startsWith('.')).sort();
+          names = readdirSync(join(dir, sub))
+            .filter((n) => !n.startsWith('.'))
+            .sort();
         } catch {
-          if (sub === 'cur') yield { kind: 'warning', origin: dir, message: 'not a Maildir (no cur/ folder)' } as SourceItem;
+          if (sub === 'cur')
+            yield { kind: 'warning', origin: dir, message: 'not a Maildir (no cur/ folder)' } as SourceItem;
           continue;
         }
         for (const name of names) yield* fileItems(join(dir, sub, name), `${dir}/${sub}/${name}`);
@@ -63,8 +71,18 @@ export function emlSource(paths: readonly string[], stdin: NodeJS.ReadableStream
           if (size < MAX_MESSAGE_BYTES) parts.push(b.subarray(0, MAX_MESSAGE_BYTES - size));
           size += b.length;
         }
-        if (size > MAX_MESSAGE_BYTES) yield { kind: 'warning', origin: 'stdin', message: 'message over the size limit: kept its first part only' } as SourceItem;
-        yield { kind: 'message', raw: Buffer.concat(parts), origin: 'stdin', truncated: size > MAX_MESSAGE_BYTES } as SourceItem;
+        if (size > MAX_MESSAGE_BYTES)
+          yield {
+            kind: 'warning',
+            origin: 'stdin',
+            message: 'message over the size limit: kept its first part only',
+          } as SourceItem;
+        yield {
+          kind: 'message',
+          raw: Buffer.concat(parts),
+          origin: 'stdin',
+          truncated: size > MAX_MESSAGE_BYTES,
+        } as SourceItem;
       }
     },
   };

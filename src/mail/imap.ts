@@ -32,20 +32,36 @@ export type Cursors = Record<string, Cursor>;
 
 /** Reads an account from personal config, checking what would otherwise fail later. */
 export function readAccount(name: string, raw: Readonly<Record<string, unknown>> | undefined): ImapAccount {
-  if (!raw) throw new KithError(`no mail account "${name}" in your config`, 'add it under accounts: in ~/.config/kith/config.yaml (see README, "Mail import")');
+  if (!raw)
+    throw new KithError(
+      `no mail account "${name}" in your config`,
+      'add it under accounts: in ~/.config/kith/config.yaml (see README, "Mail import")',
+    );
   const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined);
   const host = str('host');
   const user = str('user');
   if (!host || !user) throw new KithError(`mail account "${name}" needs host and user`);
   const tls = (str('tls') ?? 'tls') as ImapAccount['tls'];
-  if (!['tls', 'starttls', 'none'].includes(tls!)) throw new KithError(`mail account "${name}": tls must be tls, starttls or none, not "${tls}"`);
+  if (!['tls', 'starttls', 'none'].includes(tls!))
+    throw new KithError(`mail account "${name}": tls must be tls, starttls or none, not "${tls}"`);
   if (tls === 'none' && raw.insecure !== true) {
-    throw new KithError(`mail account "${name}" asks for tls: none`, 'cleartext sends your password unprotected; add insecure: true only for a server on this machine');
+    throw new KithError(
+      `mail account "${name}" asks for tls: none`,
+      'cleartext sends your password unprotected; add insecure: true only for a server on this machine',
+    );
   }
   const mailboxes = Array.isArray(raw.mailboxes) ? raw.mailboxes.map(String) : undefined;
   return {
-    name, host, user, tls, insecure: raw.insecure === true, port: typeof raw.port === 'number' ? raw.port : undefined,
-    password_env: str('password_env'), password_command: str('password_command'), ca: str('ca'), mailboxes,
+    name,
+    host,
+    user,
+    tls,
+    insecure: raw.insecure === true,
+    port: typeof raw.port === 'number' ? raw.port : undefined,
+    password_env: str('password_env'),
+    password_command: str('password_command'),
+    ca: str('ca'),
+    mailboxes,
     timeout: typeof raw.timeout === 'number' ? raw.timeout : undefined,
   };
 }
@@ -58,20 +74,32 @@ function password(account: ImapAccount, vars: Readonly<Record<string, string | u
   }
   if (account.password_command) {
     try {
-      return execFileSync('/bin/sh', ['-c', account.password_command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 30_000 }).replace(/\r?\n$/, '');
+      return execFileSync('/bin/sh', ['-c', account.password_command], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 30_000,
+      }).replace(/\r?\n$/, '');
     } catch (err) {
-      throw new KithError(`mail account "${account.name}": password_command failed (${(err as Error).message.split('\n')[0]})`);
+      throw new KithError(
+        `mail account "${account.name}": password_command failed (${(err as Error).message.split('\n')[0]})`,
+      );
     }
   }
-  throw new KithError(`mail account "${account.name}" has no password_env or password_command`, 'passwords never go into config files in clear');
+  throw new KithError(
+    `mail account "${account.name}" has no password_env or password_command`,
+    'passwords never go into config files in clear',
+  );
 }
 
-export function imapSource(account: ImapAccount, opts: {
-  vars: Readonly<Record<string, string | undefined>>;
-  mailboxes?: readonly string[];
-  cursors: Cursors;
-  saveCursors: (cursors: Cursors) => void;
-}): MailSource {
+export function imapSource(
+  account: ImapAccount,
+  opts: {
+    vars: Readonly<Record<string, string | undefined>>;
+    mailboxes?: readonly string[];
+    cursors: Cursors;
+    saveCursors: (cursors: Cursors) => void;
+  },
+): MailSource {
   const pending: Cursors = { ...opts.cursors };
   let client: import('imapflow').ImapFlow | undefined;
   const timeout = (account.timeout ?? 30) * 1000;
@@ -81,17 +109,26 @@ export function imapSource(account: ImapAccount, opts: {
       const { ImapFlow } = await import('imapflow');
       const secure = account.tls === 'tls';
       client = new ImapFlow({
-        host: account.host, port: account.port ?? (secure ? 993 : 143), secure,
+        host: account.host,
+        port: account.port ?? (secure ? 993 : 143),
+        secure,
         doSTARTTLS: account.tls === 'starttls' ? true : account.tls === 'none' ? false : undefined,
         auth: { user: account.user, pass: password(account, opts.vars) },
         tls: { rejectUnauthorized: true, ...(account.ca ? { ca: readFileSync(account.ca) } : {}) },
-        logger: false, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 4,
+        logger: false,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout * 4,
       });
       try {
         await client.connect();
       } catch (err) {
-        throw new KithError(`cannot connect to ${account.host} for mail account "${account.name}": ${(err as Error).message}`,
-          account.tls === 'starttls' ? 'the server must offer STARTTLS' : 'check host, port, tls and the CA certificate');
+        throw new KithError(
+          `cannot connect to ${account.host} for mail account "${account.name}": ${(err as Error).message}`,
+          account.tls === 'starttls'
+            ? 'the server must offer STARTTLS'
+            : 'check host, port, tls and the CA certificate',
+        );
       }
       let boxes = opts.mailboxes?.length ? [...opts.mailboxes] : account.mailboxes ? [...account.mailboxes] : undefined;
       if (!boxes) {
@@ -110,15 +147,26 @@ export function imapSource(account: ImapAccount, opts: {
           // a new UIDVALIDITY means the server renumbered: read it all again; the
           // Message-ID check keeps messages already filed from being filed twice
           let last = cursor && cursor.uidvalidity === validity ? cursor.last_uid : 0;
-          if (cursor && cursor.uidvalidity !== validity) yield { kind: 'warning', origin: key, message: 'UIDVALIDITY changed: reading the mailbox again (no duplicates will be filed)' };
+          if (cursor && cursor.uidvalidity !== validity)
+            yield {
+              kind: 'warning',
+              origin: key,
+              message: 'UIDVALIDITY changed: reading the mailbox again (no duplicates will be filed)',
+            };
           // `last+1:*` would match the newest message even when it is older: bound it by UIDNEXT
           if (mailbox.exists > 0 && last + 1 < mailbox.uidNext) {
-            const uids = ((await client.search({ uid: `${last + 1}:${mailbox.uidNext - 1}` }, { uid: true })) || []).filter((u) => u > last).sort((a, b) => a - b);
+            const uids = ((await client.search({ uid: `${last + 1}:${mailbox.uidNext - 1}` }, { uid: true })) || [])
+              .filter((u) => u > last)
+              .sort((a, b) => a - b);
             // fetch in batches and yield after each one: no other IMAP command may run while a
             // fetch iterates, and memory holds one batch at a time
             for (let i = 0; i < uids.length; i += 100) {
               const batch: { uid: number; source: Buffer }[] = [];
-              for await (const msg of client.fetch(uids.slice(i, i + 100).join(','), { uid: true, source: { maxLength: MAX_MESSAGE_BYTES } }, { uid: true })) {
+              for await (const msg of client.fetch(
+                uids.slice(i, i + 100).join(','),
+                { uid: true, source: { maxLength: MAX_MESSAGE_BYTES } },
+                { uid: true },
+              )) {
                 if (msg.source) batch.push({ uid: msg.uid, source: msg.source });
               }
               for (const { uid, source } of batch.sort((a, b) => a.uid - b.uid)) {

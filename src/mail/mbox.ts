@@ -8,14 +8,24 @@ export function separatorDate(line: string): string | undefined {
   const m = /^From \S+\s+(.+?)\s*$/.exec(line);
   if (!m) return undefined;
   // asctime has no zone; mbox writers use UTC (or say so after the year)
-  const ms = Date.parse(m[1]!.replace(/^(\w{3}) (\w{3}) +(\d+) ([\d:]+) (\d{4})(.*)$/, (_all, wd, mon, d, t, y, zone: string) => `${wd}, ${d} ${mon} ${y} ${t} ${zone.trim() || '+0000'}`));
+  const ms = Date.parse(
+    m[1]!.replace(
+      /^(\w{3}) (\w{3}) +(\d+) ([\d:]+) (\d{4})(.*)$/,
+      (_all, wd, mon, d, t, y, zone: string) => `${wd}, ${d} ${mon} ${y} ${t} ${zone.trim() || '+0000'}`,
+    ),
+  );
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 // A separator is "From " followed by a sender and a date (asctime, or an RFC 2822 date
 // some writers use). Checking for the date keeps an unescaped "From here on..." in the body
 // of an mboxo file from cutting a message in two.
-const SEPARATOR = /^From \S*\s+.*?\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b,?\s+(\d{1,2}\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b.*?\d{1,2}:\d{2}/i;
+const WEEKDAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const SEPARATOR = new RegExp(
+  String.raw`^From \S*\s+.*?\b${WEEKDAY}\b,?\s+(\d{1,2}\s+)?${MONTH}\b.*?\d{1,2}:\d{2}`,
+  'i',
+);
 
 export function isSeparator(line: string): boolean {
   return SEPARATOR.test(line);
@@ -43,7 +53,12 @@ export function mboxSource(path: string): MailSource {
         if (!started) return;
         count++;
         const origin = `${path} #${count}`;
-        if (truncated) yield { kind: 'warning', origin, message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only` };
+        if (truncated)
+          yield {
+            kind: 'warning',
+            origin,
+            message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only`,
+          };
         yield { kind: 'message', raw: Buffer.concat(parts), origin, fallbackDate, truncated };
         parts = [];
         size = 0;
@@ -61,7 +76,10 @@ export function mboxSource(path: string): MailSource {
         }
         if (!started) return;
         const kept = unescapeLine(line);
-        if (size + kept.length > MAX_MESSAGE_BYTES) { truncated = true; return; }
+        if (size + kept.length > MAX_MESSAGE_BYTES) {
+          truncated = true;
+          return;
+        }
         parts.push(kept);
         size += kept.length;
       };
@@ -74,7 +92,10 @@ export function mboxSource(path: string): MailSource {
         }
         rest = Buffer.from(data.subarray(start));
         // a single line longer than any message we keep is dropped, not buffered
-        if (rest.length > MAX_MESSAGE_BYTES) { truncated = started; rest = Buffer.alloc(0); }
+        if (rest.length > MAX_MESSAGE_BYTES) {
+          truncated = started;
+          rest = Buffer.alloc(0);
+        }
         data = Buffer.alloc(0);
       }
       if (rest.length) yield* onLine(rest);

@@ -10,8 +10,33 @@ export type { Address, MailMessage };
 // Node's TextDecoder reads windows-1252 as latin1, leaving C1 controls where cp1252 has
 // typography (€, curly quotes, dashes). Mail never means C1 controls, so map them back.
 const CP1252: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž',
-  0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 
 export function fixCp1252(text: string): string {
@@ -20,7 +45,11 @@ export function fixCp1252(text: string): string {
 
 // bidi overrides and isolates go too: in a subject they can make a terminal show text in
 // an order other than the one stored
-const cleanLine = (text: string | undefined) => stripControls(fixCp1252(text ?? '')).replace(/[\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+const cleanLine = (text: string | undefined) =>
+  stripControls(fixCp1252(text ?? ''))
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 // ids and addresses with control characters are hostile, not mistyped: they are dropped
 // (a message then gets a hashed id, or no usable sender), never cleaned into something valid
@@ -42,12 +71,15 @@ function address(a: { name?: string; address?: string } | undefined): Address | 
 }
 
 function addresses(list: readonly { name?: string; address?: string; group?: unknown[] }[] | undefined): Address[] {
-  return (list ?? []).flatMap((a) => (Array.isArray(a.group) ? addresses(a.group as never) : [address(a)].filter((x): x is Address => !!x)));
+  return (list ?? []).flatMap((a) =>
+    Array.isArray(a.group) ? addresses(a.group as never) : [address(a)].filter((x): x is Address => !!x),
+  );
 }
 
 /** The newest date among Received headers ("...; Tue, 17 Nov 2026 10:00:00 +0100"). */
 function receivedDate(headers: readonly { key: string; value: string }[]): string | undefined {
-  const dates = headers.filter((h) => h.key === 'received')
+  const dates = headers
+    .filter((h) => h.key === 'received')
     .map((h) => Date.parse(h.value.slice(h.value.lastIndexOf(';') + 1).trim()))
     .filter((ms) => !Number.isNaN(ms));
   return dates.length ? new Date(Math.max(...dates)).toISOString() : undefined;
@@ -70,14 +102,28 @@ export async function parseMessage(raw: Buffer | string, origin: string, fallbac
   let dateSource: DateSource = 'header';
   const headerDate = email.date ? Date.parse(email.date) : NaN;
   // a Date header far in the future or before e-mail existed is as good as none
-  if (!Number.isNaN(headerDate) && headerDate > Date.UTC(1980, 0, 1) && headerDate < Date.UTC(2200, 0, 1)) date = new Date(headerDate).toISOString();
+  if (!Number.isNaN(headerDate) && headerDate > Date.UTC(1980, 0, 1) && headerDate < Date.UTC(2200, 0, 1))
+    date = new Date(headerDate).toISOString();
   else if ((date = receivedDate(headers))) dateSource = 'received';
-  else if (fallbackDate) { date = fallbackDate; dateSource = 'mbox'; }
+  else if (fallbackDate) {
+    date = fallbackDate;
+    dateSource = 'mbox';
+  }
   const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
   // without a Message-ID, a hash of what the message says: the same mail read from an
   // mbox, a Maildir or IMAP (which may change line endings) gets the same id
-  const stable = JSON.stringify([header('from'), header('to'), header('cc'), header('date'), header('subject'), text.replace(/\r\n?/g, '\n').trim()]);
-  const messageId = ids(email.messageId)[0] ?? bareId(email.messageId) ?? `<${createHash('sha256').update(stable).digest('hex').slice(0, 32)}@kith.invalid>`;
+  const stable = JSON.stringify([
+    header('from'),
+    header('to'),
+    header('cc'),
+    header('date'),
+    header('subject'),
+    text.replace(/\r\n?/g, '\n').trim(),
+  ]);
+  const messageId =
+    ids(email.messageId)[0] ??
+    bareId(email.messageId) ??
+    `<${createHash('sha256').update(stable).digest('hex').slice(0, 32)}@kith.invalid>`;
   return {
     messageId,
     inReplyTo: ids(email.inReplyTo)[0],
@@ -93,7 +139,9 @@ export async function parseMessage(raw: Buffer | string, origin: string, fallbac
       name: cleanLine(a.filename ?? undefined) || 'unnamed',
       size: typeof a.content === 'string' ? a.content.length : (a.content as ArrayBuffer).byteLength,
     })),
-    isBulk: Boolean(header('list-id') || header('list-unsubscribe') || /bulk|list|junk/i.test(header('precedence') ?? '')),
+    isBulk: Boolean(
+      header('list-id') || header('list-unsubscribe') || /bulk|list|junk/i.test(header('precedence') ?? ''),
+    ),
     origin,
   };
 }

@@ -30,10 +30,16 @@ export async function openSource(req: SourceRequest): Promise<MailSource> {
         if (!existsSync(p)) throw new UsageError(`no such file: ${p}`);
         return mboxSource(p);
       });
-      return { name: sources.map((s) => s.name).join(', '), async *messages() { for (const s of sources) yield* s.messages(); } };
+      return {
+        name: sources.map((s) => s.name).join(', '),
+        async *messages() {
+          for (const s of sources) yield* s.messages();
+        },
+      };
     }
     case 'maildir': {
-      if (paths.length !== 1 || !existsSync(paths[0]!)) throw new UsageError('which Maildir?', 'kith import maildir ~/Maildir');
+      if (paths.length !== 1 || !existsSync(paths[0]!))
+        throw new UsageError('which Maildir?', 'kith import maildir ~/Maildir');
       return (await import('./files.js')).maildirSource(paths[0]!);
     }
     case 'eml': {
@@ -45,10 +51,18 @@ export async function openSource(req: SourceRequest): Promise<MailSource> {
       const { imapSource, readAccount } = await import('./imap.js');
       const name = req.account ?? Object.keys(req.accounts)[0];
       if (!name) {
-        throw new UsageError('no mail account configured', 'add one under accounts: in ~/.config/kith/config.yaml (see README, "Mail import")');
+        throw new UsageError(
+          'no mail account configured',
+          'add one under accounts: in ~/.config/kith/config.yaml (see README, "Mail import")',
+        );
       }
       const account = readAccount(name, req.accounts[name]);
-      return imapSource(account, { vars: req.vars, mailboxes: req.mailbox, cursors: req.cursors, saveCursors: req.saveCursors });
+      return imapSource(account, {
+        vars: req.vars,
+        mailboxes: req.mailbox,
+        cursors: req.cursors,
+        saveCursors: req.saveCursors,
+      });
     }
   }
 }

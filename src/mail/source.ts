@@ -1,7 +1,13 @@
 // The one narrow interface every mail source implements: a stream of raw messages and
 // warnings. Sources never file anything; the importer parses and plans.
 export type SourceItem =
-  | { readonly kind: 'message'; readonly raw: Buffer; readonly origin: string; readonly fallbackDate?: string; readonly truncated?: boolean }
+  | {
+      readonly kind: 'message';
+      readonly raw: Buffer;
+      readonly origin: string;
+      readonly fallbackDate?: string;
+      readonly truncated?: boolean;
+    }
   | { readonly kind: 'warning'; readonly origin: string; readonly message: string };
 
 export interface MailSource {

@@ -4,10 +4,15 @@ import type { DueItem } from '../core/followup/index.js';
 
 /** TEXT escaping (RFC 5545, 3.3.11); other control characters are not allowed in TEXT at all. */
 function escapeText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */
@@ -27,12 +32,24 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function renderIcs(items: readonly DueItem[], opts: { now: number; team: string }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kith//kith due//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${escapeText(`${opts.team}: due`)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Kith//kith due//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${escapeText(`${opts.team}: due`)}`,
+  ];
   for (const item of items) {
-    const where = [item.conversation, item.deal && `deal ${item.deal}`, item.contact && `contact ${item.contact}`].filter(Boolean).join('; ');
+    const where = [item.conversation, item.deal && `deal ${item.deal}`, item.contact && `contact ${item.contact}`]
+      .filter(Boolean)
+      .join('; ');
     lines.push(
       'BEGIN:VTODO',
       `UID:${item.uid}@kith`,

@@ -18,7 +18,8 @@ function textFiles(root: string, rel = ''): string[] {
 
 /** The day the example team's story is written for. */
 export function exampleAnchor(): IsoDate {
-  if (!existsSync(join(EXAMPLES_DIR, 'kith.yaml'))) throw new KithError(`the example repository is missing (${EXAMPLES_DIR})`);
+  if (!existsSync(join(EXAMPLES_DIR, 'kith.yaml')))
+    throw new KithError(`the example repository is missing (${EXAMPLES_DIR})`);
   return (parse(readFileSync(join(EXAMPLES_DIR, '.kith-demo.yaml'), 'utf8')) as { anchor: IsoDate }).anchor;
 }
 
@@ -27,7 +28,10 @@ export function copyExamples(shift: number, dir?: string): string {
   const root = dir ?? mkdtempSync(join(tmpdir(), 'kith-demo-'));
   cpSync(EXAMPLES_DIR, root, { recursive: true });
   // npm leaves dotfiles such as .gitignore out of packages: make sure the copy has them
-  for (const [name, template] of [['.gitignore', 'gitignore'], ['.gitattributes', 'gitattributes']] as const) {
+  for (const [name, template] of [
+    ['.gitignore', 'gitignore'],
+    ['.gitattributes', 'gitattributes'],
+  ] as const) {
     if (!existsSync(join(root, name))) cpSync(join(TEMPLATES_DIR, template), join(root, name));
   }
   const files = textFiles(root).filter((p) => p.endsWith('.md') || p.endsWith('.yaml'));

@@ -1,6 +1,19 @@
 // Bytes on disk: atomic writes (temp file, fsync, rename, fsync of the folder), removal, and
 // strict UTF-8 decoding with the position of the first bad byte.
-import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Problem } from '../core/model/index.js';
@@ -51,7 +64,11 @@ export function decodeUtf8(bytes: Buffer, file: string): { text?: string; proble
     const col = before.length - before.lastIndexOf('\n');
     return {
       problem: {
-        file, line, col, severity: 'error', message: 'not UTF-8 text: the file has a byte that is not valid UTF-8',
+        file,
+        line,
+        col,
+        severity: 'error',
+        message: 'not UTF-8 text: the file has a byte that is not valid UTF-8',
         hint: 'save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)',
       },
     };

@@ -16,7 +16,12 @@ function renderPair(key: string, value: unknown, like?: Pair): string {
     if (isSeq(old) && isSeq(node) && old.items.length && old.items.every((i) => isMap(i) && i.flow)) {
       for (const item of node.items) if (isMap(item)) item.flow = true;
     }
-    if (isScalar(old) && isScalar(node) && typeof node.value === 'string' && (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')) {
+    if (
+      isScalar(old) &&
+      isScalar(node) &&
+      typeof node.value === 'string' &&
+      (old.type === 'QUOTE_DOUBLE' || old.type === 'QUOTE_SINGLE')
+    ) {
       node.type = old.type;
     }
   }
@@ -67,12 +72,15 @@ export function editFile(fileText: string, parsed: ParsedFile, changes: FieldCha
 
 /** Renders a new record file from fields and a body. */
 export function renderFile(fields: Readonly<Record<string, unknown>>, body: string): string {
-  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  const clean = Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
   const doc = new Document(clean, { version: '1.2' });
   for (const item of (doc.contents as YAMLMap).items) {
     const v = item.value;
     // short lists of plain words read best on one line: tags: [vip, emea]
-    if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value !== 'object') && JSON.stringify(v).length < 60) v.flow = true;
+    if (isSeq(v) && v.items.every((i) => isScalar(i) && typeof i.value !== 'object') && JSON.stringify(v).length < 60)
+      v.flow = true;
     // and small records one to a line: - {stage: lead, at: 2026-09-01}
     if (isSeq(v)) for (const i of v.items) if (isMap(i) && i.items.length <= 3) i.flow = true;
   }
@@ -84,7 +92,12 @@ export function renderFile(fields: Readonly<Record<string, unknown>>, body: stri
  * A record file with some keys changed and, optionally, its body rewritten (a timeline entry
  * appended): the front matter edit and the body splice in one place.
  */
-export function editRecordText(text: string, path: string, changes: FieldChanges, body?: (body: string) => string): string {
+export function editRecordText(
+  text: string,
+  path: string,
+  changes: FieldChanges,
+  body?: (body: string) => string,
+): string {
   const edited = Object.keys(changes).length ? editFile(text, parseFile(text, path), changes) : text;
   if (!body) return edited;
   const current = parseFile(edited, path).body;

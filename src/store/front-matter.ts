@@ -26,7 +26,14 @@ class RefusedLanguage extends Error {
 }
 
 function refuse(language: string) {
-  return { parse: () => { throw new RefusedLanguage(language); }, stringify: () => { throw new RefusedLanguage(language); } };
+  return {
+    parse: () => {
+      throw new RefusedLanguage(language);
+    },
+    stringify: () => {
+      throw new RefusedLanguage(language);
+    },
+  };
 }
 
 // Passing options turns gray-matter's global cache off; `javascript` covers js, JS and
@@ -42,7 +49,9 @@ function grayMatterOptions(onDocument: (doc: Document.Parsed) => void) {
           onDocument(doc);
           return doc.errors.length ? {} : (doc.toJS({ maxAliasCount: 100 }) ?? {});
         },
-        stringify: () => { throw new Error('front matter is written by kith, not gray-matter'); },
+        stringify: () => {
+          throw new Error('front matter is written by kith, not gray-matter');
+        },
       },
       javascript: refuse('javascript'),
       js: refuse('js'),
@@ -75,7 +84,11 @@ function keyPositions(doc: Document.Parsed, text: string): Record<string, { line
     const key = pair.key as Scalar | null;
     if (!key?.range) continue;
     const offset = base + key.range[0];
-    for (; pos < offset; pos++) if (text.charCodeAt(pos) === 10) { line++; lineStart = pos + 1; }
+    for (; pos < offset; pos++)
+      if (text.charCodeAt(pos) === 10) {
+        line++;
+        lineStart = pos + 1;
+      }
     out[String(key.value)] = { line, col: offset - lineStart + 1 };
   }
   return out;
@@ -83,19 +96,38 @@ function keyPositions(doc: Document.Parsed, text: string): Record<string, { line
 
 /** Splits and parses a record file. Problems are returned, never thrown. */
 export function parseFile(text: string, file: string): ParsedFile {
-  const empty = (problems: Problem[]): ParsedFile =>
-    ({ data: {}, body: text, bodyLine: 1, matterStart: 0, matterEnd: 0, problems, positions: {} });
+  const empty = (problems: Problem[]): ParsedFile => ({
+    data: {},
+    body: text,
+    bodyLine: 1,
+    matterStart: 0,
+    matterEnd: 0,
+    problems,
+    positions: {},
+  });
   if (!/^---[^\n-]*\r?\n/.test(text)) {
-    return empty([problem(file, 1, 1, 'no front matter: a record starts with a line "---", its YAML fields, then "---"',
-      'see README.md in the repository for an example record')]);
+    return empty([
+      problem(
+        file,
+        1,
+        1,
+        'no front matter: a record starts with a line "---", its YAML fields, then "---"',
+        'see README.md in the repository for an example record',
+      ),
+    ]);
   }
   let doc: Document.Parsed | undefined;
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, grayMatterOptions((d) => { doc = d; }) as never);
+    parsed = matter(
+      text,
+      grayMatterOptions((d) => {
+        doc = d;
+      }) as never,
+    );
   } catch (err) {
-    const message = err instanceof RefusedLanguage ? err.message
-      : `front matter could not be read: ${(err as Error).message}`;
+    const message =
+      err instanceof RefusedLanguage ? err.message : `front matter could not be read: ${(err as Error).message}`;
     return empty([problem(file, 1, 1, message, 'start the file with a plain "---" line followed by YAML')]);
   }
   const matterStart = text.indexOf('\n') + 1;
@@ -113,14 +145,16 @@ export function parseFile(text: string, file: string): ParsedFile {
       // gray-matter hands over the YAML with the rest of the "---" line in front of it,
       // so YAML line numbers are already file line numbers
       const pos = e.linePos?.[0];
-      const message = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear once in a record'
-        : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+      const message =
+        e.code === 'DUPLICATE_KEY'
+          ? 'duplicate key: each key may appear once in a record'
+          : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
       problems.push(problem(file, pos?.line ?? 1, pos?.col ?? 1, message));
     }
     if (!problems.length && d.contents !== null && !isMap(d.contents)) {
       problems.push(problem(file, 2, 1, 'front matter must be a mapping of "key: value" lines'));
     }
   }
-  const data = problems.length ? {} : (parsed.data as Record<string, unknown>) ?? {};
+  const data = problems.length ? {} : ((parsed.data as Record<string, unknown>) ?? {});
   return { data, body: content, bodyLine, matterStart, matterEnd, problems, positions: d ? keyPositions(d, text) : {} };
 }

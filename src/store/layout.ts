@@ -7,7 +7,10 @@ import type { RecordKind } from '../core/model/index.js';
 export const SETTINGS_FILE = 'kith.yaml';
 
 export const KIND_DIRS: Readonly<Record<RecordKind, string>> = {
-  contact: 'contacts', org: 'orgs', deal: 'deals', conversation: 'conversations',
+  contact: 'contacts',
+  org: 'orgs',
+  deal: 'deals',
+  conversation: 'conversations',
 };
 
 /** The kind of record a repository path holds, or undefined for other files. */

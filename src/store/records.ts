@@ -3,8 +3,16 @@
 import { parseTimeline } from '../core/conversation/index.js';
 import {
   TURNS,
-  type AnyRecord, type Contact, type Conversation, type Deal, type Org,
-  type Problem, type Promise_, type RecordKind, type StageChange, type Turn,
+  type AnyRecord,
+  type Contact,
+  type Conversation,
+  type Deal,
+  type Org,
+  type Problem,
+  type Promise_,
+  type RecordKind,
+  type StageChange,
+  type Turn,
 } from '../core/model/index.js';
 import { isIsoDate } from '../core/time/index.js';
 import { parseFile, type ParsedFile } from './front-matter.js';
@@ -12,7 +20,10 @@ import { kindOfPath, slugOfPath } from './layout.js';
 
 class FieldReader {
   readonly problems: Problem[] = [];
-  constructor(private readonly parsed: ParsedFile, private readonly file: string) {}
+  constructor(
+    private readonly parsed: ParsedFile,
+    private readonly file: string,
+  ) {}
 
   private at(key: string) {
     return this.parsed.positions[key] ?? { line: 2, col: 1 };
@@ -96,12 +107,20 @@ function readPromises(raw: unknown, r: FieldReader): Promise_[] {
       r.problem('promises', `promise ${i + 1} needs id, what and due`);
       return;
     }
-    if (from !== 'us' && from !== 'them') return r.problem('promises', `promise ${i + 1}: "from" must be us or them, not "${from}"`);
-    if (!['open', 'kept', 'broken'].includes(state)) return r.problem('promises', `promise ${i + 1}: unknown state "${state}"`, 'one of open, kept, broken');
+    if (from !== 'us' && from !== 'them')
+      return r.problem('promises', `promise ${i + 1}: "from" must be us or them, not "${from}"`);
+    if (!['open', 'kept', 'broken'].includes(state))
+      return r.problem('promises', `promise ${i + 1}: unknown state "${state}"`, 'one of open, kept, broken');
     if (!isIsoDate(due)) return r.problem('promises', `promise ${i + 1}: "due" is not a real date: "${due}"`);
     out.push({
-      id: str('id')!, from, who: str('who'), what: str('what')!, due,
-      state: state as Promise_['state'], made: str('made'), closed: str('closed'),
+      id: str('id')!,
+      from,
+      who: str('who'),
+      what: str('what')!,
+      due,
+      state: state as Promise_['state'],
+      made: str('made'),
+      closed: str('closed'),
     });
   });
   return out;
@@ -142,20 +161,41 @@ export function readRecord(path: string, text: string): ReadResult {
   switch (kind) {
     case 'contact':
       record = {
-        ...b, kind, name: r.string('name', true) ?? b.slug, emails: r.list('emails').map((e) => e.toLowerCase()),
-        phones: r.list('phones'), org: r.string('org'), title: r.string('title'), cadence: r.string('cadence'),
+        ...b,
+        kind,
+        name: r.string('name', true) ?? b.slug,
+        emails: r.list('emails').map((e) => e.toLowerCase()),
+        phones: r.list('phones'),
+        org: r.string('org'),
+        title: r.string('title'),
+        cadence: r.string('cadence'),
         referred_by: r.string('referred_by'),
       } satisfies Contact;
       break;
     case 'org':
-      record = { ...b, kind, name: r.string('name', true) ?? b.slug, domains: r.list('domains').map((d) => d.toLowerCase()) } satisfies Org;
+      record = {
+        ...b,
+        kind,
+        name: r.string('name', true) ?? b.slug,
+        domains: r.list('domains').map((d) => d.toLowerCase()),
+      } satisfies Org;
       break;
     case 'deal':
       record = {
-        ...b, kind, title: r.string('title', true) ?? b.slug, org: r.string('org'), contacts: r.list('contacts'),
-        stage: r.string('stage', true) ?? '', history: readHistory(parsed.data.history, r), amount: r.number('amount'),
-        currency: r.string('currency'), probability: r.number('probability'), close: r.date('close'),
-        source: r.string('source'), referred_by: r.string('referred_by'), lost_reason: r.string('lost_reason'),
+        ...b,
+        kind,
+        title: r.string('title', true) ?? b.slug,
+        org: r.string('org'),
+        contacts: r.list('contacts'),
+        stage: r.string('stage', true) ?? '',
+        history: readHistory(parsed.data.history, r),
+        amount: r.number('amount'),
+        currency: r.string('currency'),
+        probability: r.number('probability'),
+        close: r.date('close'),
+        source: r.string('source'),
+        referred_by: r.string('referred_by'),
+        lost_reason: r.string('lost_reason'),
       } satisfies Deal;
       break;
     case 'conversation': {
@@ -164,9 +204,17 @@ export function readRecord(path: string, text: string): ReadResult {
       const turn = r.string('turn') ?? 'us';
       if (!TURNS.includes(turn as Turn)) r.problem('turn', `unknown turn "${turn}"`, 'one of us, them, closed');
       record = {
-        ...b, kind, subject: r.string('subject') ?? b.slug, participants: r.list('participants'), org: r.string('org'),
-        deal: r.string('deal'), turn: TURNS.includes(turn as Turn) ? (turn as Turn) : 'us', next: r.date('next'),
-        promises: readPromises(parsed.data.promises, r), entries: timeline.entries, closed_reason: r.string('closed_reason'),
+        ...b,
+        kind,
+        subject: r.string('subject') ?? b.slug,
+        participants: r.list('participants'),
+        org: r.string('org'),
+        deal: r.string('deal'),
+        turn: TURNS.includes(turn as Turn) ? (turn as Turn) : 'us',
+        next: r.date('next'),
+        promises: readPromises(parsed.data.promises, r),
+        entries: timeline.entries,
+        closed_reason: r.string('closed_reason'),
       } satisfies Conversation;
       break;
     }

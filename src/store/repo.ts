@@ -4,8 +4,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
-  indexRepo, KithError, resolveRef,
-  type AnyRecord, type Contact, type Conversation, type Deal, type Org, type Problem, type RecordKind, type RepoData,
+  indexRepo,
+  KithError,
+  resolveRef,
+  type AnyRecord,
+  type Contact,
+  type Conversation,
+  type Deal,
+  type Org,
+  type Problem,
+  type RecordKind,
+  type RepoData,
   type TeamSettings,
 } from '../core/model/index.js';
 import { commitPaths, ensureCanCommit } from '../git/commit.js';
@@ -62,7 +71,10 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
   if (given) {
     const root = resolve(opts.cwd, given);
     if (!existsSync(join(root, SETTINGS_FILE))) {
-      throw new KithError(`${root} is not a Kith repository (no ${SETTINGS_FILE})`, `create one with \`kith init ${given}\``);
+      throw new KithError(
+        `${root} is not a Kith repository (no ${SETTINGS_FILE})`,
+        `create one with \`kith init ${given}\``,
+      );
     }
     return root;
   }
@@ -82,13 +94,19 @@ function readText(root: string, path: string): { text?: string; problem?: Proble
   try {
     bytes = readFileSync(join(root, path));
   } catch (err) {
-    return { problem: { file: path, line: 1, col: 1, severity: 'error', message: `cannot read: ${(err as Error).message}` } };
+    return {
+      problem: { file: path, line: 1, col: 1, severity: 'error', message: `cannot read: ${(err as Error).message}` },
+    };
   }
   if (bytes.length > MAX_RECORD_BYTES) {
     const size = `${(bytes.length / 1048576).toFixed(1)} MB; the limit is 4 MB`;
     return {
       problem: {
-        file: path, line: 1, col: 1, severity: 'error', message: `file is too large to be a record (${size})`,
+        file: path,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: `file is too large to be a record (${size})`,
         hint: 'move attachments or pasted archives out of the repository',
       },
     };
@@ -127,7 +145,9 @@ export function openRepo(root: string, vars: Vars): Repo {
   const data = loadData(root, settings, problems);
   const taken = () => new Set(indexRepo(data).byPath.keys());
   return {
-    root, settings, data,
+    root,
+    settings,
+    data,
     get: (path) => indexRepo(data).byPath.get(path),
     resolve: (ref, kinds) => resolveRef(data, ref, kinds),
     readForEdit(path) {

@@ -6,7 +6,10 @@ export const cadences: Check = (data) =>
   data.contacts
     .filter((c) => c.cadence !== undefined && !parseDuration(c.cadence))
     .map((c) => ({
-      file: c.path, line: c.fieldLines.cadence ?? 2, col: 1, severity: 'error' as const,
+      file: c.path,
+      line: c.fieldLines.cadence ?? 2,
+      col: 1,
+      severity: 'error' as const,
       message: `cadence "${c.cadence}" is not a duration`,
       hint: 'write 30d, 6w, 3m, 1y, weekly, monthly, quarterly or yearly',
     }));

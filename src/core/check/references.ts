@@ -13,25 +13,51 @@ export const references: Check = (data) => {
   const out: Problem[] = [];
   const ref = (r: AnyRecord, key: string, kind: keyof typeof slugs, value: string | undefined) => {
     if (value !== undefined && !slugs[kind].has(value)) {
-      out.push(problemAt(r, key, `${key} refers to ${kind} "${value}", which does not exist`, `\`kith ls ${kind}s\` lists them; \`kith rename\` keeps references valid`));
+      out.push(
+        problemAt(
+          r,
+          key,
+          `${key} refers to ${kind} "${value}", which does not exist`,
+          `\`kith ls ${kind}s\` lists them; \`kith rename\` keeps references valid`,
+        ),
+      );
     }
   };
   for (const r of [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations]) {
     if (r.owner !== undefined && handles.size && !handles.has(r.owner.replace(/^@/, ''))) {
-      out.push(problemAt(r, 'owner', `owner "${r.owner}" is not a member in kith.yaml`, `one of ${[...handles].join(', ')}`));
+      out.push(
+        problemAt(r, 'owner', `owner "${r.owner}" is not a member in kith.yaml`, `one of ${[...handles].join(', ')}`),
+      );
     }
     switch (r.kind) {
-      case 'contact': ref(r, 'org', 'org', r.org); ref(r, 'referred_by', 'contact', r.referred_by); break;
-      case 'deal': ref(r, 'org', 'org', r.org); r.contacts.forEach((c) => ref(r, 'contacts', 'contact', c)); ref(r, 'referred_by', 'contact', r.referred_by); break;
+      case 'contact':
+        ref(r, 'org', 'org', r.org);
+        ref(r, 'referred_by', 'contact', r.referred_by);
+        break;
+      case 'deal':
+        ref(r, 'org', 'org', r.org);
+        r.contacts.forEach((c) => ref(r, 'contacts', 'contact', c));
+        ref(r, 'referred_by', 'contact', r.referred_by);
+        break;
       case 'conversation':
-        ref(r, 'org', 'org', r.org); ref(r, 'deal', 'deal', r.deal); r.participants.forEach((p) => ref(r, 'participants', 'contact', p));
+        ref(r, 'org', 'org', r.org);
+        ref(r, 'deal', 'deal', r.deal);
+        r.participants.forEach((p) => ref(r, 'participants', 'contact', p));
         for (const e of r.entries) {
           if (!e.author.startsWith('@') && !slugs.contact.has(e.author)) {
-            out.push({ file: r.path, line: e.line, col: 1, severity: 'error', message: `entry author "${e.author}" is not a contact`, hint: 'write @handle for a teammate or a contact slug' });
+            out.push({
+              file: r.path,
+              line: e.line,
+              col: 1,
+              severity: 'error',
+              message: `entry author "${e.author}" is not a contact`,
+              hint: 'write @handle for a teammate or a contact slug',
+            });
           }
         }
         break;
-      case 'org': break;
+      case 'org':
+        break;
     }
   }
   return out;

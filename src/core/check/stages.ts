@@ -6,6 +6,15 @@ export const stages: Check = (data) => {
   const hint = `one of ${names.join(', ')}`;
   return data.deals.flatMap((d) => [
     ...(d.stage && !names.includes(d.stage) ? [problemAt(d, 'stage', `unknown stage "${d.stage}"`, hint)] : []),
-    ...d.history.filter((h) => !names.includes(h.stage)).map((h) => problemAt(d, 'history', `history names unknown stage "${h.stage}" (${h.at})`, `${hint}; rename it here or add it to kith.yaml`)),
+    ...d.history
+      .filter((h) => !names.includes(h.stage))
+      .map((h) =>
+        problemAt(
+          d,
+          'history',
+          `history names unknown stage "${h.stage}" (${h.at})`,
+          `${hint}; rename it here or add it to kith.yaml`,
+        ),
+      ),
   ]);
 };

@@ -3,6 +3,19 @@ import { instant } from '../time/zone.js';
 import type { Check } from './check.js';
 
 export const timelineOrder: Check = (data) =>
-  data.conversations.flatMap((v) => v.entries.slice(1).flatMap((e, i) => (instant(e.at) < instant(v.entries[i]!.at)
-    ? [{ file: v.path, line: e.line, col: 1, severity: 'warning' as const, message: `entry ${e.id} (${e.at}) comes before the entry above it`, hint: 'entries are read in date order either way; move it up to keep the file tidy' }]
-    : [])));
+  data.conversations.flatMap((v) =>
+    v.entries.slice(1).flatMap((e, i) =>
+      instant(e.at) < instant(v.entries[i]!.at)
+        ? [
+            {
+              file: v.path,
+              line: e.line,
+              col: 1,
+              severity: 'warning' as const,
+              message: `entry ${e.id} (${e.at}) comes before the entry above it`,
+              hint: 'entries are read in date order either way; move it up to keep the file tidy',
+            },
+          ]
+        : [],
+    ),
+  );

@@ -8,19 +8,36 @@ export const uniqueness: Check = (data) => {
   const emails = new Map<string, AnyRecord>();
   for (const r of [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations]) {
     const other = ids.get(r.id);
-    if (r.id && other) out.push(problemAt(r, 'id', `duplicate id ${r.id}: ${other.path} has it too`, 'give one of them a new id: every record needs its own'));
+    if (r.id && other)
+      out.push(
+        problemAt(
+          r,
+          'id',
+          `duplicate id ${r.id}: ${other.path} has it too`,
+          'give one of them a new id: every record needs its own',
+        ),
+      );
     else ids.set(r.id, r);
     if (r.kind === 'contact') {
       for (const e of r.emails) {
         const owner = emails.get(e);
-        if (owner && owner !== r) out.push(problemAt(r, 'emails', `e-mail ${e} also belongs to ${owner.path}`, 'merge the two contacts or remove the address from one'));
+        if (owner && owner !== r)
+          out.push(
+            problemAt(
+              r,
+              'emails',
+              `e-mail ${e} also belongs to ${owner.path}`,
+              'merge the two contacts or remove the address from one',
+            ),
+          );
         else emails.set(e, r);
       }
     }
     if (r.kind === 'conversation') {
       const seen = new Set<string>();
       for (const e of r.entries) {
-        if (seen.has(e.id)) out.push({ file: r.path, line: e.line, col: 1, severity: 'error', message: `duplicate entry id ${e.id}` });
+        if (seen.has(e.id))
+          out.push({ file: r.path, line: e.line, col: 1, severity: 'error', message: `duplicate entry id ${e.id}` });
         seen.add(e.id);
       }
       const promiseIds = new Set<string>();

@@ -2,7 +2,17 @@
 // starts), the entry itself, and whose turn follows. Pure: ids, dates and the user come in.
 import { UsageError } from '../model/errors.js';
 import { displayName } from '../model/records.js';
-import { ENTRY_TYPES, type AnyRecord, type Conversation, type Entry, type EntryType, type IsoDate, type IsoDateTime, type RepoData, type Turn } from '../model/types.js';
+import {
+  ENTRY_TYPES,
+  type AnyRecord,
+  type Conversation,
+  type Entry,
+  type EntryType,
+  type IsoDate,
+  type IsoDateTime,
+  type RepoData,
+  type Turn,
+} from '../model/types.js';
 import { conversationToLog, newConversationFields } from './relations.js';
 import { afterEntry } from './turn.js';
 
@@ -16,7 +26,8 @@ export function splitTypePrefix(text: string): { type?: EntryType; text: string 
 export function logText(typed: string, type?: EntryType): { type: EntryType; text: string } {
   const split = splitTypePrefix(typed);
   const chosen = type ?? split.type ?? 'note';
-  if (!ENTRY_TYPES.includes(chosen)) throw new UsageError(`unknown entry type "${chosen}"`, `one of ${ENTRY_TYPES.join(', ')}`);
+  if (!ENTRY_TYPES.includes(chosen))
+    throw new UsageError(`unknown entry type "${chosen}"`, `one of ${ENTRY_TYPES.join(', ')}`);
   if (!split.text.trim()) throw new UsageError('nothing to log: the text is empty');
   return { type: chosen, text: split.text.trim() };
 }
@@ -56,8 +67,11 @@ export function planLog(data: RepoData, target: AnyRecord, input: LogInput): Log
   const conversation = conversationToLog(data, target, { deal: input.deal, isNew: input.isNew });
   const entry = { id: input.ids.entry, at: input.at, type, author: `@${input.handle}`, meta: {}, text };
   const state = conversation ? { turn: conversation.turn, next: conversation.next } : { turn: 'us' as Turn };
-  const flow = afterEntry(state, { type, ours: true, date: input.at.slice(0, 10) },
-    { turn: input.turn, next: input.next, today: input.today, followup: data.settings.followup });
+  const flow = afterEntry(
+    state,
+    { type, ours: true, date: input.at.slice(0, 10) },
+    { turn: input.turn, next: input.next, today: input.today, followup: data.settings.followup },
+  );
   const who = displayName(target);
   const context = conversation?.subject && conversation.subject !== who ? ` (${conversation.subject})` : '';
   const summary = `log ${type === 'note' ? 'note on' : `${type} with`} ${who}${context}`;
@@ -68,8 +82,15 @@ export function planLog(data: RepoData, target: AnyRecord, input: LogInput): Log
   }
   const start = newConversationFields(data, target, input.deal);
   const fields = {
-    id: input.ids.conversation, subject: input.subject ?? start.subject, participants: start.participants, org: start.org,
-    deal: start.deal, owner: input.handle, turn: flow.turn, next: flow.next, created: input.at.slice(0, 10),
+    id: input.ids.conversation,
+    subject: input.subject ?? start.subject,
+    participants: start.participants,
+    org: start.org,
+    deal: start.deal,
+    owner: input.handle,
+    turn: flow.turn,
+    next: flow.next,
+    created: input.at.slice(0, 10),
   };
   return { entry, ...flow, changes: {}, fields, summary };
 }

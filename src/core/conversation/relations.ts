@@ -15,10 +15,13 @@ export function lastActivity(v: Conversation): string {
 export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
   const index = indexRepo(data);
   const hits =
-    r.kind === 'contact' ? index.byParticipant.get(r.slug)
-    : r.kind === 'org' ? index.byOrg.get(r.slug)
-    : r.kind === 'deal' ? index.byDeal.get(r.slug)
-    : undefined;
+    r.kind === 'contact'
+      ? index.byParticipant.get(r.slug)
+      : r.kind === 'org'
+        ? index.byOrg.get(r.slug)
+        : r.kind === 'deal'
+          ? index.byDeal.get(r.slug)
+          : undefined;
   const latest = new Map((hits ?? []).map((v) => [v, lastActivity(v)]));
   return [...latest.keys()].sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
 }
@@ -31,7 +34,9 @@ export function openConversations(data: RepoData, r: AnyRecord): Conversation[] 
 export function dealsOf(data: RepoData, r: AnyRecord): Deal[] {
   if (r.kind === 'org') return data.deals.filter((d) => d.org === r.slug);
   if (r.kind === 'contact') {
-    return data.deals.filter((d) => d.contacts.includes(r.slug) || (r.org !== undefined && d.org === r.org && !d.contacts.length));
+    return data.deals.filter(
+      (d) => d.contacts.includes(r.slug) || (r.org !== undefined && d.org === r.org && !d.contacts.length),
+    );
   }
   return [];
 }
@@ -65,7 +70,12 @@ export function newConversationFields(data: RepoData, target: AnyRecord, deal: s
     case 'deal':
       return { participants: [...target.contacts], org: target.org, deal: target.slug, subject: target.title };
     case 'conversation':
-      return { participants: [...target.participants], org: target.org, deal: deal ?? target.deal, subject: target.subject };
+      return {
+        participants: [...target.participants],
+        org: target.org,
+        deal: deal ?? target.deal,
+        subject: target.subject,
+      };
   }
 }
 
@@ -75,10 +85,16 @@ export function pickConversation(data: RepoData, target: AnyRecord): Conversatio
   const open = openConversations(data, target);
   if (open.length === 1) return open[0]!;
   if (!open.length) {
-    throw new UsageError(`no open conversation with ${target.slug}`, `start one with \`kith log ${target.slug} "..."\``);
+    throw new UsageError(
+      `no open conversation with ${target.slug}`,
+      `start one with \`kith log ${target.slug} "..."\``,
+    );
   }
   const list = open.map((v) => `  ${describeRecord(v)}`).join('\n');
-  throw new UsageError(`${target.slug} has ${open.length} open conversations:\n${list}`, 'name the conversation by its slug');
+  throw new UsageError(
+    `${target.slug} has ${open.length} open conversations:\n${list}`,
+    'name the conversation by its slug',
+  );
 }
 
 /** The conversation `kith log` adds to: the one named, else the newest open one (with the deal). */

@@ -7,7 +7,8 @@ import { instant } from '../time/zone.js';
 export const META_KEYS = ['from', 'to', 'cc', 'subject', 'message-id', 'in-reply-to', 'attachments', 'dated'] as const;
 
 // ## 2026-11-20 14:30 +01:00 · call · @alice {#e-3k9m2q7x}
-const ENTRY_HEADING = /^## (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?::(\d{2}))?(?: ?(Z|[+-]\d{2}:?\d{2}))?)? · (\S+) · (\S+)(?: \{#([\w-]+)\})?[ \t]*$/;
+const WHEN = String.raw`(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?::(\d{2}))?(?: ?(Z|[+-]\d{2}:?\d{2}))?)?`;
+const ENTRY_HEADING = new RegExp(String.raw`^## ${WHEN} · (\S+) · (\S+)(?: \{#([\w-]+)\})?[ \t]*$`);
 // A heading that starts like an entry but does not parse is reported, not silently ignored.
 const LOOKS_LIKE_ENTRY = /^## \d{4}-\d{2}-\d{2}\b/;
 const META_LINE = new RegExp(`^(${META_KEYS.join('|')}): ?(.*)$`);
@@ -34,7 +35,8 @@ export function parseTimeline(body: string, file: string, firstLine: number): Ti
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const preamble: string[] = [];
-  let current: { head: Omit<Entry, 'text' | 'meta'>; meta: Record<string, string>; text: string[]; inMeta: boolean } | undefined;
+  let current:
+    { head: Omit<Entry, 'text' | 'meta'>; meta: Record<string, string>; text: string[]; inMeta: boolean } | undefined;
   const flush = () => {
     if (!current) return;
     entries.push({ ...current.head, meta: current.meta, text: current.text.join('\n').replace(/^\n+/, '').trimEnd() });
@@ -49,18 +51,31 @@ export function parseTimeline(body: string, file: string, firstLine: number): Ti
       const bad = (message: string, hint?: string) =>
         problems.push({ file, line: lineNo, col: 4, message, hint, severity: 'error' });
       if (!isIsoDate(date!)) bad(`impossible date "${date}" in timeline entry`, 'dates are YYYY-MM-DD and must exist');
-      else if (!ENTRY_TYPES.includes(type as EntryType)) bad(`unknown entry type "${type}"`, `one of ${ENTRY_TYPES.join(', ')}`);
-      else if (!id) bad('timeline entry has no id', 'end the heading with an id such as {#e-3k9m2q7x}; `kith check --fix` adds missing ones');
+      else if (!ENTRY_TYPES.includes(type as EntryType))
+        bad(`unknown entry type "${type}"`, `one of ${ENTRY_TYPES.join(', ')}`);
+      else if (!id)
+        bad(
+          'timeline entry has no id',
+          'end the heading with an id such as {#e-3k9m2q7x}; `kith check --fix` adds missing ones',
+        );
       flush();
       const at = time ? `${date}T${time}${seconds ? `:${seconds}` : ''}${normaliseOffset(offset)}` : date!;
-      current = { head: { id: id ?? '', at, type: type as EntryType, author: author!, line: lineNo }, meta: {}, text: [], inMeta: true };
+      current = {
+        head: { id: id ?? '', at, type: type as EntryType, author: author!, line: lineNo },
+        meta: {},
+        text: [],
+        inMeta: true,
+      };
       if (!isIsoDate(date!) || !ENTRY_TYPES.includes(type as EntryType) || !id) current = undefined;
       return;
     }
     if (LOOKS_LIKE_ENTRY.test(line)) {
       flush();
       problems.push({
-        file, line: lineNo, col: 1, severity: 'error',
+        file,
+        line: lineNo,
+        col: 1,
+        severity: 'error',
         message: `unreadable timeline entry heading: "${line.slice(0, 80)}"`,
         hint: 'write it as "## 2026-11-20 14:30 +01:00 · call · @alice {#e-3k9m2q7x}"',
       });
@@ -87,7 +102,9 @@ export function parseTimeline(body: string, file: string, firstLine: number): Ti
 /** Renders one entry as it is stored: heading, header lines, blank line, text. */
 export function renderEntry(entry: Omit<Entry, 'line'>): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2})?(.*))?$/.exec(entry.at);
-  const when = m ? [m[1], m[2], m[3] ? (m[3] === 'Z' ? '+00:00' : m[3]) : undefined].filter(Boolean).join(' ') : entry.at;
+  const when = m
+    ? [m[1], m[2], m[3] ? (m[3] === 'Z' ? '+00:00' : m[3]) : undefined].filter(Boolean).join(' ')
+    : entry.at;
   const head = `## ${when} · ${entry.type} · ${entry.author} {#${entry.id}}`;
   const meta = Object.entries(entry.meta)
     .filter(([, v]) => v !== '')
@@ -116,9 +133,12 @@ export function isOurs(author: string): boolean {
 
 /** Rewrites a contact's slug in entry headings (author) after a rename; other text stays. */
 export function renameAuthor(body: string, from: string, to: string): string {
-  return body.split('\n').map((line) => {
-    const m = ENTRY_HEADING.exec(line.replace(/\r$/, ''));
-    if (!m || m[6] !== from) return line;
-    return line.replace(` · ${from}`, ` · ${to}`);
-  }).join('\n');
+  return body
+    .split('\n')
+    .map((line) => {
+      const m = ENTRY_HEADING.exec(line.replace(/\r$/, ''));
+      if (!m || m[6] !== from) return line;
+      return line.replace(` · ${from}`, ` · ${to}`);
+    })
+    .join('\n');
 }

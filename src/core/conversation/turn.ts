@@ -29,7 +29,12 @@ export function afterEntry(
   if (opts.turn && opts.turn !== turn) {
     turn = opts.turn;
     // a closed conversation waits for nobody: it has no next date
-    next = turn === 'us' ? addBusinessDays(entry.date, f.reply_days, f) : turn === 'them' ? addDays(entry.date, f.nudge_days) : undefined;
+    next =
+      turn === 'us'
+        ? addBusinessDays(entry.date, f.reply_days, f)
+        : turn === 'them'
+          ? addDays(entry.date, f.nudge_days)
+          : undefined;
   }
   return { turn, next: opts.next ?? next };
 }

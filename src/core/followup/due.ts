@@ -28,9 +28,8 @@ export interface DueItem {
   readonly uid: string;
 }
 
-
 function contactName(repo: RepoData, slug: string | undefined): string | undefined {
-  return slug ? indexRepo(repo).contacts.get(slug)?.name ?? slug : undefined;
+  return slug ? (indexRepo(repo).contacts.get(slug)?.name ?? slug) : undefined;
 }
 
 function counterpart(repo: RepoData, v: Conversation): string {
@@ -71,17 +70,31 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
     const to = (lastTheirs && contactName(repo, lastTheirs.author)) ?? who;
     items.push({ ...base, kind: 'reply', due, overdue_days: 0, title: `reply to ${to}${about}`, uid: `reply-${v.id}` });
   } else {
-    const since = lastOurs ? day(lastOurs.at) : v.created ?? today;
+    const since = lastOurs ? day(lastOurs.at) : (v.created ?? today);
     const due = v.next ?? addDays(since, f.nudge_days);
     const silent = daysBetween(since, today);
-    items.push({ ...base, kind: 'nudge', due, overdue_days: 0, title: `nudge ${who}${about}${silent > 0 ? ` (silent ${silent} days)` : ''}`, uid: `nudge-${v.id}` });
+    items.push({
+      ...base,
+      kind: 'nudge',
+      due,
+      overdue_days: 0,
+      title: `nudge ${who}${about}${silent > 0 ? ` (silent ${silent} days)` : ''}`,
+      uid: `nudge-${v.id}`,
+    });
   }
   for (const p of v.promises) {
     if (p.state !== 'open') continue;
     const item = { ...base, due: p.due, overdue_days: 0, promise: p.id };
-    if (p.from === 'us') items.push({ ...item, kind: 'promise', title: `${p.what} (promised to ${who})`, uid: `promise-${v.id}-${p.id}` });
+    if (p.from === 'us')
+      items.push({ ...item, kind: 'promise', title: `${p.what} (promised to ${who})`, uid: `promise-${v.id}-${p.id}` });
     // their promises are only ours to act on once they are late
-    else if (p.due <= today) items.push({ ...item, kind: 'chase', title: `chase ${contactName(repo, p.who) ?? who}: ${p.what}`, uid: `chase-${v.id}-${p.id}` });
+    else if (p.due <= today)
+      items.push({
+        ...item,
+        kind: 'chase',
+        title: `chase ${contactName(repo, p.who) ?? who}: ${p.what}`,
+        uid: `chase-${v.id}-${p.id}`,
+      });
   }
   return items;
 }
@@ -90,20 +103,34 @@ function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
   if (!c.cadence) return undefined;
   const every = parseDuration(c.cadence);
   if (!every) return undefined;
-  const last = (indexRepo(repo).byParticipant.get(c.slug) ?? [])
-    .flatMap((v) => v.entries.map((e) => day(e.at)))
-    .sort()
-    .at(-1) ?? c.created;
+  const last =
+    (indexRepo(repo).byParticipant.get(c.slug) ?? [])
+      .flatMap((v) => v.entries.map((e) => day(e.at)))
+      .sort()
+      .at(-1) ?? c.created;
   if (!last) return undefined;
   return {
-    kind: 'reconnect', due: addDuration(last, every), overdue_days: 0, owner: c.owner, contact: c.slug, org: c.org,
-    title: `reconnect with ${c.name} (every ${c.cadence}, last ${last})`, uid: `reconnect-${c.id}`,
+    kind: 'reconnect',
+    due: addDuration(last, every),
+    overdue_days: 0,
+    owner: c.owner,
+    contact: c.slug,
+    org: c.org,
+    title: `reconnect with ${c.name} (every ${c.cadence}, last ${last})`,
+    uid: `reconnect-${c.id}`,
   };
 }
 
 function dealItem(repo: RepoData, d: Deal, today: IsoDate): DueItem | undefined {
   if (!isOpenDeal(d)) return undefined;
-  const base = { kind: 'deal' as const, overdue_days: 0, owner: d.owner, org: d.org, deal: d.slug, uid: `deal-${d.id}` };
+  const base = {
+    kind: 'deal' as const,
+    overdue_days: 0,
+    owner: d.owner,
+    org: d.org,
+    deal: d.slug,
+    uid: `deal-${d.id}`,
+  };
   if (d.close && d.close < today) return { ...base, due: d.close, title: `${d.title}: past its close date ${d.close}` };
   const last = lastDealActivity(repo, d);
   if (!last) return undefined;
@@ -126,4 +153,3 @@ export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number
     .filter((i) => !Number.isFinite(horizon) || daysBetween(opts.today, i.due) <= horizon)
     .sort(byUrgency);
 }
-

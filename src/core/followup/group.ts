@@ -25,7 +25,10 @@ export interface DueGroups {
 }
 
 export const GROUP_LABELS: Readonly<Record<keyof DueGroups, string>> = {
-  overdue: 'Overdue', today: 'Today', week: 'This week', later: 'Later',
+  overdue: 'Overdue',
+  today: 'Today',
+  week: 'This week',
+  later: 'Later',
 };
 
 export function groupItems(items: readonly DueItem[], today: IsoDate): DueGroups {

@@ -13,7 +13,10 @@ export function normaliseSubject(subject: string): string {
   let s = subject.trim();
   for (let prev = ''; prev !== s;) {
     prev = s;
-    s = s.replace(/^(re|fwd?|aw|sv|vs|tr|wg|antw|réf|rif)(\[\d+\])?\s*:\s*/i, '').replace(/^\[[^\]]{1,30}\]\s*/, '').trim();
+    s = s
+      .replace(/^(re|fwd?|aw|sv|vs|tr|wg|antw|réf|rif)(\[\d+\])?\s*:\s*/i, '')
+      .replace(/^\[[^\]]{1,30}\]\s*/, '')
+      .trim();
   }
   return s.toLowerCase().replace(/\s+/g, ' ');
 }
@@ -43,7 +46,8 @@ class UnionFind {
   }
 }
 
-const byDate = (a: MailMessage, b: MailMessage) => (a.date ?? '').localeCompare(b.date ?? '') || a.messageId.localeCompare(b.messageId);
+const byDate = (a: MailMessage, b: MailMessage) =>
+  (a.date ?? '').localeCompare(b.date ?? '') || a.messageId.localeCompare(b.messageId);
 
 // A message without References or In-Reply-To joins a thread on its subject only when the
 // same people wrote within this many days: "Re: Pricing" from Acme in March is not the
@@ -78,7 +82,12 @@ export function isWithinJoinWindow(a: readonly number[], b: readonly number[]): 
 function rootOf(sorted: readonly MailMessage[]): string {
   // the longest References list starts with the thread's original message
   const withRefs = [...sorted].sort((a, b) => b.references.length - a.references.length)[0]!;
-  return withRefs.references[0] ?? sorted.find((m) => !m.inReplyTo)?.messageId ?? sorted[0]!.inReplyTo ?? sorted[0]!.messageId;
+  return (
+    withRefs.references[0] ??
+    sorted.find((m) => !m.inReplyTo)?.messageId ??
+    sorted[0]!.inReplyTo ??
+    sorted[0]!.messageId
+  );
 }
 
 /**
@@ -134,7 +143,8 @@ export function threadMessages(messages: readonly MailMessage[], opts: ThreadOpt
       const theirs = peopleOf(otherKey);
       if (![...mine].some((p) => theirs.has(p))) continue;
       const distance = Math.min(...times.map((t) => Math.abs(t - at)));
-      if (!best || distance < best.distance || (distance === best.distance && otherKey < best.key)) best = { key: otherKey, distance };
+      if (!best || distance < best.distance || (distance === best.distance && otherKey < best.key))
+        best = { key: otherKey, distance };
     }
     if (!best) continue;
     const target = groups.get(best.key)!;
@@ -144,10 +154,14 @@ export function threadMessages(messages: readonly MailMessage[], opts: ThreadOpt
     groups.delete(key);
   }
   groups = new Map([...groups].filter(([, list]) => list.length));
-  return [...groups.values()].map((sorted) => {
-    const ids = [...new Set(sorted.flatMap((m) => [m.messageId, ...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])]))];
-    return { root: rootOf(sorted), ids, messages: sorted };
-  }).sort((a, b) => byDate(a.messages[0]!, b.messages[0]!));
+  return [...groups.values()]
+    .map((sorted) => {
+      const ids = [
+        ...new Set(sorted.flatMap((m) => [m.messageId, ...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])),
+      ];
+      return { root: rootOf(sorted), ids, messages: sorted };
+    })
+    .sort((a, b) => byDate(a.messages[0]!, b.messages[0]!));
 }
 
 /** The stable key of a thread: a pure function of its root message id. */

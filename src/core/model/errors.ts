@@ -2,7 +2,10 @@
 // the exit code, from the class: a KithError is a failure, a UsageError a request that
 // cannot be understood as given (a bad flag, an ambiguous or unknown reference).
 export class KithError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }

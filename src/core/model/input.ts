@@ -19,7 +19,11 @@ export function readAssignments(pairs: readonly string[], parse: (raw: string) =
   const changes: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`expected key=value, got "${pair}"`, 'e.g. kith set jane title=CTO tags=[vip,emea] cadence=');
+    if (eq <= 0)
+      throw new UsageError(
+        `expected key=value, got "${pair}"`,
+        'e.g. kith set jane title=CTO tags=[vip,emea] cadence=',
+      );
     const key = pair.slice(0, eq).trim();
     if (PROTECTED[key]) throw new UsageError(`cannot set "${key}": ${PROTECTED[key]}`);
     if (!/^[a-z_][a-z0-9_]*$/i.test(key)) throw new UsageError(`"${key}" is not a field name`);

@@ -34,7 +34,10 @@ export function checkOwner(settings: TeamSettings, owner: string | undefined): s
   const handle = owner?.replace(/^@/, '');
   if (handle && !settings.members.some((m) => m.handle === handle)) {
     const handles = settings.members.map((m) => m.handle).join(', ');
-    throw new UsageError(`no teammate "${handle}" in kith.yaml`, `one of ${handles || '(no members yet: add them to kith.yaml)'}`);
+    throw new UsageError(
+      `no teammate "${handle}" in kith.yaml`,
+      `one of ${handles || '(no members yet: add them to kith.yaml)'}`,
+    );
   }
   return handle;
 }
@@ -64,13 +67,23 @@ export function newRecordFields(
       for (const e of emails) {
         if (!isEmailAddress(e)) throw new UsageError(`not an e-mail address: "${e}"`);
         const taken = data.contacts.find((c) => c.emails.includes(e));
-        if (taken) throw new KithError(`${e} already belongs to ${taken.name} (${taken.path})`, `\`kith show ${taken.slug}\``);
+        if (taken)
+          throw new KithError(`${e} already belongs to ${taken.name} (${taken.path})`, `\`kith show ${taken.slug}\``);
       }
       const domainOrg = emails.map((e) => data.orgs.find((o) => o.domains.includes(domainOf(e)))).find(Boolean);
       const { tags, created } = common;
       return {
-        id: opts.id, name, emails, phones: input.phones ?? [], org: ref(input.org, 'org') ?? domainOrg?.slug,
-        title: input.title, tags, owner, cadence: input.cadence, referred_by: ref(input.referredBy, 'contact'), created,
+        id: opts.id,
+        name,
+        emails,
+        phones: input.phones ?? [],
+        org: ref(input.org, 'org') ?? domainOrg?.slug,
+        title: input.title,
+        tags,
+        owner,
+        cadence: input.cadence,
+        referred_by: ref(input.referredBy, 'contact'),
+        created,
       };
     }
     case 'org':
@@ -78,10 +91,19 @@ export function newRecordFields(
     case 'deal': {
       const stage = checkStage(data.settings, input.stage ?? data.settings.stages[0]?.name ?? 'lead');
       return {
-        id: opts.id, title: name, org: ref(input.org, 'org'), contacts: (input.contacts ?? []).map((c) => ref(c, 'contact')),
-        stage, history: [{ stage, at: opts.today }], amount: input.amount === undefined ? undefined : parseAmount(input.amount),
-        currency: (input.currency ?? data.settings.currency).toUpperCase(), close: input.close,
-        owner, source: input.source, referred_by: ref(input.referredBy, 'contact'), created: opts.today,
+        id: opts.id,
+        title: name,
+        org: ref(input.org, 'org'),
+        contacts: (input.contacts ?? []).map((c) => ref(c, 'contact')),
+        stage,
+        history: [{ stage, at: opts.today }],
+        amount: input.amount === undefined ? undefined : parseAmount(input.amount),
+        currency: (input.currency ?? data.settings.currency).toUpperCase(),
+        close: input.close,
+        owner,
+        source: input.source,
+        referred_by: ref(input.referredBy, 'contact'),
+        created: opts.today,
       };
     }
   }

@@ -35,7 +35,12 @@ export function describeRecord(r: AnyRecord): string {
 export type RawItem = Readonly<Record<string, unknown>>;
 
 /** A list field as the file holds it, with `patch` applied to every item `which` selects. */
-export function patchListItems(r: AnyRecord, key: string, which: (item: RawItem) => boolean, patch: RawItem): RawItem[] {
+export function patchListItems(
+  r: AnyRecord,
+  key: string,
+  which: (item: RawItem) => boolean,
+  patch: RawItem,
+): RawItem[] {
   const raw = (r.data[key] as RawItem[] | undefined) ?? [];
   return raw.map((item) => (which(item) ? { ...item, ...patch } : item));
 }

@@ -14,7 +14,8 @@ export function referenceChanges(r: AnyRecord, kind: RecordKind, from: string, t
   if (r.kind === 'deal' && r.contacts.includes(from)) c.contacts = swap(r.contacts);
   if (r.kind === 'conversation') {
     if (r.participants.includes(from)) c.participants = swap(r.participants);
-    if (r.promises.some((p) => p.who === from)) c.promises = patchListItems(r, 'promises', (p) => p.who === from, { who: to });
+    if (r.promises.some((p) => p.who === from))
+      c.promises = patchListItems(r, 'promises', (p) => p.who === from, { who: to });
   }
   return c;
 }

@@ -11,7 +11,8 @@ function exactMatch(r: AnyRecord, ref: string): boolean {
   const path = lower.replace(/\.md$/, '');
   if (r.slug === lower || r.id === lower || r.path.replace(/\.md$/, '') === path) return true;
   if (`${r.path.split('/')[0]}/${r.slug}` === path) return true;
-  if (r.kind === 'contact' && lower.includes('@')) return r.emails.some((e) => normaliseEmail(e) === normaliseEmail(lower));
+  if (r.kind === 'contact' && lower.includes('@'))
+    return r.emails.some((e) => normaliseEmail(e) === normaliseEmail(lower));
   if (r.kind === 'org') return r.domains.includes(lower.replace(/^@/, ''));
   return false;
 }
@@ -65,7 +66,10 @@ export function resolveRef(data: RepoData, ref: string, kinds?: readonly RecordK
   const found = matchRecords(data, ref, kinds);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
-    const list = found.slice(0, 20).map((r) => `  ${describeRecord(r)}`).join('\n');
+    const list = found
+      .slice(0, 20)
+      .map((r) => `  ${describeRecord(r)}`)
+      .join('\n');
     throw new UsageError(`"${ref}" matches ${found.length} records:\n${list}`, 'use the slug or the id to pick one');
   }
   const what = kinds?.length === 1 ? kinds[0]! : kinds ? kinds.join(' or ') : 'record';

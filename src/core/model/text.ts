@@ -2,7 +2,10 @@
 
 /** Case and accents folded, for matching what people type: "Marín" -> "marin". */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** A file-name-safe slug: lowercase ASCII words joined by dashes. */
@@ -15,14 +18,20 @@ export function slugify(text: string, fallback = 'untitled'): string {
   return slug || fallback;
 }
 
-/** "1 message", "3 messages"; irregular words pass their plural. */
+/** "message" for one, "messages" for any other count; irregular words pass their plural. */
+export function noun(n: number, word: string, many = `${word}s`): string {
+  return n === 1 ? word : many;
+}
+
+/** "1 message", "3 messages". */
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${n} ${noun(n, word, many)}`;
 }
 
 // C0/C1 controls, DEL and ANSI escape sequences: text from mail or files must never
 // drive the terminal. Newlines and tabs survive where a caller allows them.
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+const ESCAPES =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const CONTROLS_AND_NEWLINES = /[\u0000-\u001f\u007f-\u009f]/g;
 

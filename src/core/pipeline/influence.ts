@@ -42,7 +42,8 @@ export interface InfluenceReport {
 export function buildInfluence(repo: RepoData, opts: { currency?: string } = {}): InfluenceReport {
   const currency = (opts.currency ?? repo.settings.currency).toUpperCase();
   const introduced = new Map<string, Contact[]>();
-  for (const c of repo.contacts) if (c.referred_by) introduced.set(c.referred_by, [...(introduced.get(c.referred_by) ?? []), c]);
+  for (const c of repo.contacts)
+    if (c.referred_by) introduced.set(c.referred_by, [...(introduced.get(c.referred_by) ?? []), c]);
   const dealsBy = new Map<string, Deal[]>();
   for (const d of repo.deals) if (d.referred_by) dealsBy.set(d.referred_by, [...(dealsBy.get(d.referred_by) ?? []), d]);
   const wonOrgs = new Set(repo.deals.filter((d) => d.stage === WON).map((d) => d.org));
@@ -59,7 +60,15 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
       for (const { slug, via } of level) {
         for (const d of dealsBy.get(slug) ?? []) {
           if (d.stage === LOST) continue;
-          deals.push({ deal: d.slug, title: d.title, stage: d.stage, amount: round2(dealValue(d, repo.settings, currency)), closed: d.stage === WON ? closedOn(d) ?? null : null, depth, via });
+          deals.push({
+            deal: d.slug,
+            title: d.title,
+            stage: d.stage,
+            amount: round2(dealValue(d, repo.settings, currency)),
+            closed: d.stage === WON ? (closedOn(d) ?? null) : null,
+            depth,
+            via,
+          });
         }
         for (const p of introduced.get(slug) ?? []) {
           if (seen.has(p.slug)) continue;
@@ -71,16 +80,25 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
     }
     const won = deals.filter((d) => d.stage === WON);
     const open = deals.filter((d) => d.stage !== WON);
-    const total = (list: InfluencedDeal[]) => ({ count: list.length, amount: round2(list.reduce((s, d) => s + d.amount, 0)) });
+    const total = (list: InfluencedDeal[]) => ({
+      count: list.length,
+      amount: round2(list.reduce((s, d) => s + d.amount, 0)),
+    });
     referrers.push({
-      contact: c.slug, name: c.name, org: c.org ?? null, owner: c.owner ?? null, customer: wonOrgs.has(c.org),
+      contact: c.slug,
+      name: c.name,
+      org: c.org ?? null,
+      owner: c.owner ?? null,
+      customer: wonOrgs.has(c.org),
       direct: total(won.filter((d) => d.depth === 1)),
       chain: { ...total(won), max_depth: Math.max(0, ...deals.map((d) => d.depth)) },
       open: total(open),
       deals: deals.sort((a, b) => a.depth - b.depth || b.amount - a.amount),
     });
   }
-  referrers.sort((a, b) => b.chain.amount - a.chain.amount || b.open.amount - a.open.amount || a.name.localeCompare(b.name));
+  referrers.sort(
+    (a, b) => b.chain.amount - a.chain.amount || b.open.amount - a.open.amount || a.name.localeCompare(b.name),
+  );
   // credit each deal once per org and per owner, through its closest referrer
   const credit = (key: (r: Referrer) => string | null) => {
     const map = new Map<string, { amount: number; deals: Set<string> }>();
@@ -88,10 +106,17 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
       const k = key(r);
       if (!k) continue;
       const row = map.get(k) ?? { amount: 0, deals: new Set<string>() };
-      for (const d of r.deals) if (d.stage === WON && !row.deals.has(d.deal)) { row.deals.add(d.deal); row.amount = round2(row.amount + d.amount); }
+      for (const d of r.deals)
+        if (d.stage === WON && !row.deals.has(d.deal)) {
+          row.deals.add(d.deal);
+          row.amount = round2(row.amount + d.amount);
+        }
       map.set(k, row);
     }
-    return [...map].map(([k, v]) => ({ key: k, amount: v.amount, count: v.deals.size })).filter((r) => r.count > 0).sort((a, b) => b.amount - a.amount);
+    return [...map]
+      .map(([k, v]) => ({ key: k, amount: v.amount, count: v.deals.size }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.amount - a.amount);
   };
   return {
     currency,

@@ -12,7 +12,11 @@ export function dealValue(d: Deal, settings: TeamSettings, currency = settings.c
   const rate = (code: string) => {
     if (code === settings.currency) return 1;
     const r = settings.rates[code];
-    if (r === undefined) throw new KithError(`${d.path}: deal "${d.slug}" is in ${code}, and kith.yaml has no rate for ${code}`, `add it under rates: in kith.yaml, e.g. rates: {${code}: 1.0}`);
+    if (r === undefined)
+      throw new KithError(
+        `${d.path}: deal "${d.slug}" is in ${code}, and kith.yaml has no rate for ${code}`,
+        `add it under rates: in kith.yaml, e.g. rates: {${code}: 1.0}`,
+      );
     return r;
   };
   if (amount === 0 || from === currency) return amount;

@@ -32,8 +32,20 @@ export interface PipelineReport {
   readonly stage_days: readonly { stage: string; mean_days: number | null; deals: number }[];
   /** Expected won amount per day: open deals × average won amount × win rate ÷ mean cycle days. */
   readonly velocity: number | null;
-  readonly stale: readonly { deal: string; title: string; owner: string | null; last_activity: IsoDate; days: number }[];
-  readonly groups?: readonly { key: string; open: Money & { weighted: number }; won: Money; lost: Money; win_rate: number | null }[];
+  readonly stale: readonly {
+    deal: string;
+    title: string;
+    owner: string | null;
+    last_activity: IsoDate;
+    days: number;
+  }[];
+  readonly groups?: readonly {
+    key: string;
+    open: Money & { weighted: number };
+    won: Money;
+    lost: Money;
+    win_rate: number | null;
+  }[];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
@@ -45,7 +57,8 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null);
+const mean = (values: number[]) =>
+  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
 
 function openTotals(deals: readonly Deal[], settings: TeamSettings, currency: string) {
   const open = deals.filter(isOpenDeal);
@@ -55,7 +68,9 @@ function openTotals(deals: readonly Deal[], settings: TeamSettings, currency: st
 }
 
 function closedIn(deals: readonly Deal[], stage: string, period: Period): Deal[] {
-  return deals.filter((d) => d.stage === stage && (closedOn(d) ?? '') >= period.from && (closedOn(d) ?? '') <= period.to);
+  return deals.filter(
+    (d) => d.stage === stage && (closedOn(d) ?? '') >= period.from && (closedOn(d) ?? '') <= period.to,
+  );
 }
 
 function sum(deals: readonly Deal[], settings: TeamSettings, currency: string): Money {
@@ -64,10 +79,14 @@ function sum(deals: readonly Deal[], settings: TeamSettings, currency: string): 
 
 function groupKeys(d: Deal, by: 'owner' | 'org' | 'source' | 'tag'): string[] {
   switch (by) {
-    case 'owner': return [d.owner ?? '(none)'];
-    case 'org': return [d.org ?? '(none)'];
-    case 'source': return [d.source ?? '(none)'];
-    case 'tag': return d.tags.length ? [...d.tags] : ['(none)'];
+    case 'owner':
+      return [d.owner ?? '(none)'];
+    case 'org':
+      return [d.org ?? '(none)'];
+    case 'source':
+      return [d.source ?? '(none)'];
+    case 'tag':
+      return d.tags.length ? [...d.tags] : ['(none)'];
   }
 }
 
@@ -82,7 +101,10 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
   const { settings } = repo;
   const currency = (opts.currency ?? settings.currency).toUpperCase();
   if (currency !== settings.currency && settings.rates[currency] === undefined) {
-    throw new UsageError(`kith.yaml has no rate for ${currency}`, `one of ${[settings.currency, ...Object.keys(settings.rates)].join(', ')}`);
+    throw new UsageError(
+      `kith.yaml has no rate for ${currency}`,
+      `one of ${[settings.currency, ...Object.keys(settings.rates)].join(', ')}`,
+    );
   }
   const period = opts.period ?? parsePeriod(opts.today.slice(0, 4), opts.today);
   const deals = repo.deals;
@@ -97,8 +119,11 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
     const inStage = deals.filter((d) => d.stage === stage);
     const probability = settings.stages.find((s) => s.name === stage)!.probability;
     return {
-      stage, count: inStage.length, amount: round2(inStage.reduce((s, d) => s + value(d), 0)),
-      weighted: round2(inStage.reduce((s, d) => s + value(d) * probabilityOf(d, settings), 0)), probability,
+      stage,
+      count: inStage.length,
+      amount: round2(inStage.reduce((s, d) => s + value(d), 0)),
+      weighted: round2(inStage.reduce((s, d) => s + value(d) * probabilityOf(d, settings), 0)),
+      probability,
     };
   });
 
@@ -115,7 +140,8 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
     return [...map.values()].sort((a, b) => a.period.localeCompare(b.period));
   };
   const month = (d: Deal) => d.close?.slice(0, 7) ?? 'no close date';
-  const quarter = (d: Deal) => (d.close ? `${d.close.slice(0, 4)}-Q${Math.floor((Number(d.close.slice(5, 7)) - 1) / 3) + 1}` : 'no close date');
+  const quarter = (d: Deal) =>
+    d.close ? `${d.close.slice(0, 4)}-Q${Math.floor((Number(d.close.slice(5, 7)) - 1) / 3) + 1}` : 'no close date';
 
   const won = closedIn(deals, WON, period);
   const lost = closedIn(deals, LOST, period);
@@ -127,10 +153,12 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
   const winRate = ratio(won.length, won.length + lost.length);
 
   const reasons = new Map<string, number>();
-  for (const d of lost) reasons.set(d.lost_reason || '(no reason given)', (reasons.get(d.lost_reason || '(no reason given)') ?? 0) + 1);
+  for (const d of lost)
+    reasons.set(d.lost_reason || '(no reason given)', (reasons.get(d.lost_reason || '(no reason given)') ?? 0) + 1);
 
   // A deal reached a stage if it was ever in it or in any later one: skipping counts as passing.
-  const furthest = (d: Deal) => Math.max(-1, ...[...stageHistory(d).map((h) => h.stage), d.stage].map((s) => pipelineStages.indexOf(s)));
+  const furthest = (d: Deal) =>
+    Math.max(-1, ...[...stageHistory(d).map((h) => h.stage), d.stage].map((s) => pipelineStages.indexOf(s)));
   const conversion = pipelineStages.slice(0, -1).map((from, k) => {
     const reached = deals.filter((d) => furthest(d) >= k).length;
     const advanced = deals.filter((d) => furthest(d) >= k + 1).length;
@@ -147,21 +175,33 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
       durations.set(entry.stage, [...(durations.get(entry.stage) ?? []), daysBetween(entry.at, end)]);
     });
   }
-  const stageDays = openStages.map((stage) => ({ stage, mean_days: mean(durations.get(stage) ?? []), deals: (durations.get(stage) ?? []).length }));
+  const stageDays = openStages.map((stage) => ({
+    stage,
+    mean_days: mean(durations.get(stage) ?? []),
+    deals: (durations.get(stage) ?? []).length,
+  }));
 
   const avgWon = won.length ? wonMoney.amount / won.length : null;
   const openCount = deals.filter(isOpenDeal).length;
   const exactWinRate = won.length + lost.length ? won.length / (won.length + lost.length) : null;
   // from the exact mean cycle: the one shown is rounded to a tenth of a day
-  const velocity = avgWon !== null && exactWinRate !== null && exactCycleMean ? round2((openCount * avgWon * exactWinRate) / exactCycleMean) : null;
+  const velocity =
+    avgWon !== null && exactWinRate !== null && exactCycleMean
+      ? round2((openCount * avgWon * exactWinRate) / exactCycleMean)
+      : null;
 
-  const stale = deals.filter(isOpenDeal).flatMap((d) => {
-    const last = lastDealActivity(repo, d);
-    if (!last) return [];
-    const days = daysBetween(last, opts.today);
-    // stale once the whole interval has passed, the day `kith due` raises it
-    return days >= settings.followup.stale_days ? [{ deal: d.slug, title: d.title, owner: d.owner ?? null, last_activity: last, days }] : [];
-  }).sort((a, b) => b.days - a.days);
+  const stale = deals
+    .filter(isOpenDeal)
+    .flatMap((d) => {
+      const last = lastDealActivity(repo, d);
+      if (!last) return [];
+      const days = daysBetween(last, opts.today);
+      // stale once the whole interval has passed, the day `kith due` raises it
+      return days >= settings.followup.stale_days
+        ? [{ deal: d.slug, title: d.title, owner: d.owner ?? null, last_activity: last, days }]
+        : [];
+    })
+    .sort((a, b) => b.days - a.days);
 
   let groups: PipelineReport['groups'];
   if (opts.by) {
@@ -170,17 +210,26 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
       const mine = deals.filter((d) => groupKeys(d, opts.by!).includes(key));
       const w = closedIn(mine, WON, period);
       const l = closedIn(mine, LOST, period);
-      return { key, open: openTotals(mine, settings, currency), won: sum(w, settings, currency), lost: sum(l, settings, currency), win_rate: ratio(w.length, w.length + l.length) };
+      return {
+        key,
+        open: openTotals(mine, settings, currency),
+        won: sum(w, settings, currency),
+        lost: sum(l, settings, currency),
+        win_rate: ratio(w.length, w.length + l.length),
+      };
     });
   }
 
   return {
-    currency, today: opts.today, period,
+    currency,
+    today: opts.today,
+    period,
     open: openTotals(deals, settings, currency),
     stages,
     forecast: forecastBy(month),
     forecast_quarters: forecastBy(quarter),
-    won: wonMoney, lost: lostMoney,
+    won: wonMoney,
+    lost: lostMoney,
     win_rate: winRate,
     win_rate_amount: ratio(wonMoney.amount, wonMoney.amount + lostMoney.amount),
     cycle_days: { mean: cycleMean, median: median(cycles) },
@@ -192,4 +241,3 @@ export function buildPipeline(repo: RepoData, opts: PipelineOptions): PipelineRe
     ...(groups ? { groups } : {}),
   };
 }
-

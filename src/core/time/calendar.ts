@@ -34,7 +34,11 @@ export function isBusinessDay(date: IsoDate, followup: Pick<FollowUpSettings, 'w
 }
 
 /** n business days after `date` (n = 0: the date itself, or the next business day). */
-export function addBusinessDays(date: IsoDate, n: number, followup: Pick<FollowUpSettings, 'workdays' | 'holidays'>): IsoDate {
+export function addBusinessDays(
+  date: IsoDate,
+  n: number,
+  followup: Pick<FollowUpSettings, 'workdays' | 'holidays'>,
+): IsoDate {
   if (!followup.workdays.length) return addDays(date, n);
   let d = date;
   let left = n;

@@ -9,8 +9,14 @@ export interface Duration {
 }
 
 const NAMED: Record<string, Duration> = {
-  daily: { days: 1 }, weekly: { days: 7 }, fortnightly: { days: 14 }, biweekly: { days: 14 },
-  monthly: { months: 1 }, quarterly: { months: 3 }, yearly: { months: 12 }, annually: { months: 12 },
+  daily: { days: 1 },
+  weekly: { days: 7 },
+  fortnightly: { days: 14 },
+  biweekly: { days: 14 },
+  monthly: { months: 1 },
+  quarterly: { months: 3 },
+  yearly: { months: 12 },
+  annually: { months: 12 },
 };
 
 /** 14d, 2w, 3m, 1y, quarterly... -> a duration; anything else -> undefined. */
@@ -21,10 +27,14 @@ export function parseDuration(text: string): Duration | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   switch (m[2]![0]) {
-    case 'd': return { days: n };
-    case 'w': return { days: 7 * n };
-    case 'm': return { months: n };
-    default: return { months: 12 * n };
+    case 'd':
+      return { days: n };
+    case 'w':
+      return { days: 7 * n };
+    case 'm':
+      return { months: n };
+    default:
+      return { months: 12 * n };
   }
 }
 
@@ -41,4 +51,3 @@ export function addDuration(date: IsoDate, d: Duration): IsoDate {
   }
   return d.days ? addDays(out, d.days) : out;
 }
-

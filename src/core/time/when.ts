@@ -21,7 +21,10 @@ export interface WhenOptions {
   readonly forward: boolean;
 }
 
-const HINT = 'try 2026-12-01, "2026-12-01 15:00", today, tomorrow, friday, "next tuesday", "in 3 days", "yesterday 3pm", "end of month"';
+const HINT = [
+  'try 2026-12-01, "2026-12-01 15:00", today, tomorrow, friday,',
+  '"next tuesday", "in 3 days", "yesterday 3pm", "end of month"',
+].join(' ');
 
 /**
  * A date without a time is taken at the current time of day when it is today (so "today"
@@ -53,7 +56,9 @@ function readSimple(input: string, opts: WhenOptions): When | undefined {
       // z, +01, +0100 or +01:00
       const offset = zone === 'z' ? 'Z' : `${zone.slice(0, 3)}:${zone.length === 3 ? '00' : zone.slice(-2)}`;
       const ms = Date.parse(`${iso[1]}T${iso[2]}:${iso[3]}:00${offset}`);
-      return Number.isNaN(ms) ? undefined : { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true };
+      return Number.isNaN(ms)
+        ? undefined
+        : { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true };
     }
     return atTime(iso[1]!, `${iso[2]}:${iso[3]}`, opts);
   }
@@ -82,14 +87,22 @@ export async function parseWhen(input: string, opts: WhenOptions): Promise<When>
   const simple = readSimple(input, opts);
   if (simple) return simple;
   if (/^\s*\d{4}-\d{2}-\d{2}/.test(input)) {
-    throw new UsageError(`"${input.trim()}" is not a real date`, 'dates are YYYY-MM-DD and must exist (2026-02-30 does not)');
+    throw new UsageError(
+      `"${input.trim()}" is not a real date`,
+      'dates are YYYY-MM-DD and must exist (2026-02-30 does not)',
+    );
   }
   const chrono = await import('chrono-node');
   const reference = { instant: new Date(opts.now), timezone: offsetMinutes(opts.now, opts.zone) };
   const results = chrono.parse(input, reference, { forwardDate: opts.forward });
   const result = results[0];
   // the whole input must be understood: "fridya" or "friday-ish" is not a date
-  const rest = result ? (input.slice(0, result.index) + input.slice(result.index + result.text.length)).replace(/[\s,.]|\bat\b|\bon\b/gi, '') : input;
+  const rest = result
+    ? (input.slice(0, result.index) + input.slice(result.index + result.text.length)).replace(
+        /[\s,.]|\bat\b|\bon\b/gi,
+        '',
+      )
+    : input;
   if (!result || results.length > 1 || rest !== '') {
     throw new UsageError(`cannot read the date "${input.trim()}"`, HINT);
   }

@@ -7,17 +7,34 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(zone, f);
   }
   return f;
 }
 
-interface Parts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 function partsOf(instant: number, zone: string): Parts {
   const p: Record<string, number> = {};
-  for (const { type, value } of formatter(zone).formatToParts(new Date(instant))) if (type !== 'literal') p[type] = Number(value);
+  for (const { type, value } of formatter(zone).formatToParts(new Date(instant)))
+    if (type !== 'literal') p[type] = Number(value);
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute!, second: p.second! };
 }
 
@@ -64,7 +81,6 @@ export function instantOf(date: IsoDate, time: string, zone: string): number {
   });
   return candidates.length ? Math.min(...candidates) : wall - before * 60000;
 }
-
 
 /** Milliseconds since the epoch for a stored moment; a bare date counts as its noon UTC. */
 export function instant(at: string): number {

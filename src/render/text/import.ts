@@ -4,9 +4,18 @@ import { plural } from '../../core/model/index.js';
 
 export function renderImportSummary(s: ImportSummary, dryRun: boolean): string {
   const filed = `${dryRun ? 'would file' : 'filed'} ${s.filed} of ${plural(s.messages, 'message')}`;
-  const made = `${plural(s.conversations.created, 'new conversation')}, ${s.conversations.updated} updated, ${plural(s.contacts_created, 'new contact')}`;
-  const skipped = `skipped ${s.duplicates} already filed, ${s.skipped.internal} internal, ${s.skipped.unknown} from unknown senders, ${s.skipped.invalid} unreadable`;
-  return `${filed}: ${made}; ${skipped}\n`;
+  const made = [
+    plural(s.conversations.created, 'new conversation'),
+    `${s.conversations.updated} updated`,
+    plural(s.contacts_created, 'new contact'),
+  ];
+  const skipped = [
+    `${s.duplicates} already filed`,
+    `${s.skipped.internal} internal`,
+    `${s.skipped.unknown} from unknown senders`,
+    `${s.skipped.invalid} unreadable`,
+  ];
+  return `${filed}: ${made.join(', ')}; skipped ${skipped.join(', ')}\n`;
 }
 
 /** The commit summary of an import. */

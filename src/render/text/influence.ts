@@ -9,8 +9,13 @@ function referrerLines(out: Output, r: Referrer, c: string): string[] {
   const head = `${paint(out, 'bold', clean(r.name))}${r.org ? ` (${r.org})` : ''}${r.customer ? ' · customer' : ''}`;
   const chain = r.chain.max_depth > 1 ? `, chain ${r.chain.max_depth} deep` : '';
   const won = `won through them: ${money(r.chain.amount, c)} in ${plural(r.chain.count, 'deal')}`;
-  const lines = ['', `${head}${r.owner ? `  @${r.owner}` : ''}`, `  ${won} (${money(r.direct.amount, c)} directly)${chain}`];
-  if (r.open.count) lines.push(`  open pipeline through them: ${money(r.open.amount, c)} in ${plural(r.open.count, 'deal')}`);
+  const lines = [
+    '',
+    `${head}${r.owner ? `  @${r.owner}` : ''}`,
+    `  ${won} (${money(r.direct.amount, c)} directly)${chain}`,
+  ];
+  if (r.open.count)
+    lines.push(`  open pipeline through them: ${money(r.open.amount, c)} in ${plural(r.open.count, 'deal')}`);
   for (const d of r.deals) {
     const via = d.depth > 1 ? `via ${d.via.join(' → ')}: ` : '';
     lines.push(`    ${'  '.repeat(d.depth - 1)}${via}${clean(d.title)} — ${d.stage}, ${money(d.amount, c)}`);

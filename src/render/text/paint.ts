@@ -3,7 +3,13 @@ import { stripControls } from '../../core/model/index.js';
 import type { Output } from './output.js';
 
 const CODES = {
-  bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], blue: [34, 39], magenta: [35, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  magenta: [35, 39],
   cyan: [36, 39],
 } as const;
 export type Style = keyof typeof CODES;

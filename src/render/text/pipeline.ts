@@ -27,10 +27,15 @@ function closedLines(r: PipelineReport): string[] {
 function groupTable(out: Output, r: PipelineReport): string {
   const c = r.currency;
   const columns = ['GROUP', 'OPEN', 'AMOUNT', 'WEIGHTED', 'WON', 'WIN RATE'].map((header, i) => ({
-    header, align: i ? ('right' as const) : ('left' as const),
+    header,
+    align: i ? ('right' as const) : ('left' as const),
   }));
   const rows = (r.groups ?? []).map((g) => [
-    g.key, String(g.open.count), money(g.open.amount, c), money(g.open.weighted, c), money(g.won.amount, c),
+    g.key,
+    String(g.open.count),
+    money(g.open.amount, c),
+    money(g.open.weighted, c),
+    money(g.won.amount, c),
     percent(g.win_rate),
   ]);
   return renderTable(out, columns, rows).trimEnd();
@@ -65,7 +70,8 @@ export function renderPipeline(out: Output, r: PipelineReport): string {
   for (const [i, cv] of r.conversion.entries()) {
     const days = r.stage_days[i];
     const inStage = days ? `   ${days.mean_days === null ? 'n/a' : `${days.mean_days} days`} in ${cv.from}` : '';
-    lines.push(`  ${`${cv.from} → ${cv.to}`.padEnd(26)} ${percent(cv.rate).padStart(6)}  (${cv.advanced}/${cv.reached})${inStage}`);
+    const step = `${cv.from} → ${cv.to}`.padEnd(26);
+    lines.push(`  ${step} ${percent(cv.rate).padStart(6)}  (${cv.advanced}/${cv.reached})${inStage}`);
   }
   if (r.stale.length) {
     h('Stale deals');

@@ -14,5 +14,6 @@ export function brokenFilesWarning(problems: readonly Problem[]): string {
   const files = new Set(broken.map((p) => p.file));
   const shown = broken.slice(0, 3).map((p) => `warning: ${p.file}:${p.line}:${p.col}: ${clean(p.message)}`);
   const more = broken.length > 3 ? ` (and ${broken.length - 3} more)` : '';
-  return `${shown.join('\n')}\nwarning: ${plural(files.size, 'file')} with problems${more}; the rest is used as is. Run \`kith check\` for details.\n`;
+  const summary = `warning: ${plural(files.size, 'file')} with problems${more}; the rest is used as is.`;
+  return `${shown.join('\n')}\n${summary} Run \`kith check\` for details.\n`;
 }

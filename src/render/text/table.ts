@@ -23,7 +23,9 @@ export interface Column {
 
 export function renderTable(out: Output, columns: readonly Column[], rows: readonly (readonly string[])[]): string {
   const cells = rows.map((r) => r.map((c) => clean(c)));
-  const widths = columns.map((c, i) => Math.max(visibleLength(c.header), ...cells.map((r) => visibleLength(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    Math.max(visibleLength(c.header), ...cells.map((r) => visibleLength(r[i] ?? ''))),
+  );
   const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
   const budget = Math.max(40, out.columns);
   for (const [i, c] of columns.entries()) {
@@ -39,5 +41,13 @@ export function renderTable(out: Output, columns: readonly Column[], rows: reado
       })
       .join('  ')
       .replace(/\s+$/, '');
-  return [line(columns.map((c) => c.header), true), ...cells.map((r) => line(r))].join('\n') + '\n';
+  return (
+    [
+      line(
+        columns.map((c) => c.header),
+        true,
+      ),
+      ...cells.map((r) => line(r)),
+    ].join('\n') + '\n'
+  );
 }

@@ -1,0 +1,63 @@
+// Who an address is, as the import planner sees it: one of us (a member or our domain), a
+// contact, someone at a known org, or nobody we know. Contacts planned during an import are
+// added as they are made, so the next message from them finds them. Pure.
+import { domainMatch, domainOf, normaliseEmail } from '../model/email.js';
+import type { Contact, Org, RepoData } from '../model/types.js';
+import type { Address } from './types.js';
+
+/** A contact an import will create: its path and front matter. */
+export interface PlannedContact {
+  readonly path: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export type KnownContact = Contact | PlannedContact;
+
+export interface AddressBook {
+  isOurs(a: Address): boolean;
+  /** Our handle for one of our addresses: the member's, else the address's local part. */
+  handleOf(a: Address): string;
+  contactOf(a: Address): KnownContact | undefined;
+  orgOf(a: Address): Org | undefined;
+  add(a: Address, c: PlannedContact): void;
+}
+
+export function slugOfContact(c: KnownContact): string {
+  return 'slug' in c ? c.slug : c.path.replace(/^contacts\/|\.md$/g, '');
+}
+
+/** The part of an address before the @, without a +tag. */
+export function localPart(address: string): string {
+  return address.split('@')[0]!.replace(/\+.*$/, '');
+}
+
+/** A person's name from an address: its display name, else its local part in words (jane.doe -> Jane Doe). */
+export function personName(a: Address): string {
+  if (a.name && !a.name.includes('@')) return a.name;
+  const local = localPart(a.address);
+  const words = local.split(/[._-]+/).filter(Boolean);
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') || local;
+}
+
+export function buildAddressBook(data: RepoData): AddressBook {
+  const { settings } = data;
+  const ourDomains = settings.domains.map((d) => d.toLowerCase());
+  const members = new Map(settings.members.flatMap((m) => m.emails.map((e) => [normaliseEmail(e), m.handle] as const)));
+  const contacts = new Map<string, KnownContact>(
+    data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const)),
+  );
+  const orgs = new Map<string, Org>(
+    data.orgs.flatMap((o) => o.domains.map((d) => [d.toLowerCase().replace(/^@/, ''), o] as const)),
+  );
+  const orgDomains = [...orgs.keys()];
+  return {
+    isOurs: (a) => members.has(normaliseEmail(a.address)) || domainMatch(ourDomains, domainOf(a.address)) !== undefined,
+    handleOf: (a) => members.get(normaliseEmail(a.address)) ?? localPart(a.address),
+    contactOf: (a) => contacts.get(normaliseEmail(a.address)),
+    orgOf(a) {
+      const domain = domainMatch(orgDomains, domainOf(a.address));
+      return domain === undefined ? undefined : orgs.get(domain);
+    },
+    add: (a, c) => void contacts.set(normaliseEmail(a.address), c),
+  };
+}
