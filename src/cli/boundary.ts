@@ -3,7 +3,7 @@
 import { CommanderError } from 'commander';
 import { KithError, UsageError } from '../core/model/errors.js';
 
-export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
+const EXIT = { ok: 0, error: 1, usage: 2 } as const;
 
 export function exitCodeOf(err: unknown): number {
   if (err instanceof CommanderError) {

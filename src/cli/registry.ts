@@ -4,7 +4,7 @@
 import type { Env } from '../commands/env.js';
 import type { CommandSpec } from '../commands/spec.js';
 
-export interface CommandModule {
+interface CommandModule {
   readonly spec: CommandSpec;
   run(options: never, env: Env): Promise<unknown>;
 }

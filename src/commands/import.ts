@@ -14,7 +14,7 @@ import { loadCursors, saveCursors } from '../store/cursors.js';
 import { importWrites } from '../store/import-writes.js';
 import { clearPending, pendingPaths, recordPending } from '../store/journal.js';
 import { openRepo, type Env } from './env.js';
-import type { CommandSpec, OptionSpec } from './spec.js';
+import type { ArgSpec, CommandSpec, OptionSpec, SubcommandSpec } from './spec.js';
 
 const OPTIONS: readonly OptionSpec[] = [
   {
@@ -26,6 +26,11 @@ const OPTIONS: readonly OptionSpec[] = [
   { flags: '--dry-run', help: 'show what would be filed, change nothing' },
   { flags: '--json', help: 'print a JSON summary' },
 ];
+
+/** One `kith import SOURCE` subcommand. */
+function source(name: SourceKind, summary: string, arg?: ArgSpec): SubcommandSpec {
+  return { name, summary, fixed: { source: name }, args: arg ? [arg] : [], options: OPTIONS };
+}
 
 export const spec: CommandSpec = {
   help: `
@@ -39,31 +44,14 @@ Examples:
   procmail/MDA: | kith import eml -
   */10 * * * *  cd ~/crm && kith import imap      # cron`,
   subcommands: [
+    source('mbox', 'import mbox files', { name: '<files...>', help: 'mbox files (mboxo or mboxrd)' }),
+    source('maildir', 'import a Maildir', { name: '<dir>', help: 'a Maildir folder (with cur/ and new/)' }),
+    source('eml', 'import single messages', {
+      name: '<files...>',
+      help: 'message files, or - for one message on standard input',
+    }),
     {
-      name: 'mbox',
-      summary: 'import mbox files',
-      fixed: { source: 'mbox' },
-      args: [{ name: '<files...>', help: 'mbox files (mboxo or mboxrd)' }],
-      options: OPTIONS,
-    },
-    {
-      name: 'maildir',
-      summary: 'import a Maildir',
-      fixed: { source: 'maildir' },
-      args: [{ name: '<dir>', help: 'a Maildir folder (with cur/ and new/)' }],
-      options: OPTIONS,
-    },
-    {
-      name: 'eml',
-      summary: 'import single messages',
-      fixed: { source: 'eml' },
-      args: [{ name: '<files...>', help: 'message files, or - for one message on standard input' }],
-      options: OPTIONS,
-    },
-    {
-      name: 'imap',
-      summary: 'import new mail from an IMAP account (Inbox and Sent)',
-      fixed: { source: 'imap' },
+      ...source('imap', 'import new mail from an IMAP account (Inbox and Sent)'),
       options: [
         { flags: '--account <name>', help: 'the account in ~/.config/kith/config.yaml (default: the first)' },
         {

@@ -23,7 +23,7 @@ export interface ImapAccount {
   readonly timeout?: number;
 }
 
-export interface Cursor {
+interface Cursor {
   readonly uidvalidity: string;
   readonly last_uid: number;
 }

@@ -5,8 +5,6 @@ import { createHash } from 'node:crypto';
 import { htmlToText, type Address, type DateSource, type MailMessage } from '../core/mail/index.js';
 import { normaliseEmail, stripControls } from '../core/model/index.js';
 
-export type { Address, MailMessage };
-
 // Node's TextDecoder reads windows-1252 as latin1, leaving C1 controls where cp1252 has
 // typography (€, curly quotes, dashes). Mail never means C1 controls, so map them back.
 const CP1252: Record<number, string> = {
@@ -39,7 +37,7 @@ const CP1252: Record<number, string> = {
   0x9f: 'Ÿ',
 };
 
-export function fixCp1252(text: string): string {
+function fixCp1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0)] ?? '');
 }
 
@@ -83,10 +81,6 @@ function receivedDate(headers: readonly { key: string; value: string }[]): strin
     .map((h) => Date.parse(h.value.slice(h.value.lastIndexOf(';') + 1).trim()))
     .filter((ms) => !Number.isNaN(ms));
   return dates.length ? new Date(Math.max(...dates)).toISOString() : undefined;
-}
-
-export function normaliseAddress(a: Address): string {
-  return normaliseEmail(a.address);
 }
 
 /**

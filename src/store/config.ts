@@ -12,7 +12,7 @@ export interface PersonalConfig {
   readonly accounts?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
-export function configPath(vars: Readonly<Record<string, string | undefined>>): string {
+function configPath(vars: Readonly<Record<string, string | undefined>>): string {
   const base = vars.XDG_CONFIG_HOME || join(vars.HOME || '.', '.config');
   return join(base, 'kith', 'config.yaml');
 }

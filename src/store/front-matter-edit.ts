@@ -1,6 +1,7 @@
 // Front matter edited in place: only the changed keys' bytes are rewritten; comments, key
 // order, quoting and the body stay as they were. Also new record files. Pure text.
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair, type Scalar } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isNode, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair, type Scalar } from 'yaml';
 import { parseFile, YAML_OPTIONS, type ParsedFile } from './front-matter.js';
 
 /** The value a key is changed to; `undefined` removes the key. */
@@ -32,7 +33,7 @@ function renderPair(key: string, value: unknown, like?: Pair): string {
  * Changes top-level keys of the YAML text and returns the new text. Only the changed
  * pairs are rewritten; comments, order, quoting and all other bytes stay as they were.
  */
-export function editYaml(yamlText: string, changes: FieldChanges): string {
+function editYaml(yamlText: string, changes: FieldChanges): string {
   let text = yamlText;
   for (const [key, value] of Object.entries(changes)) {
     const doc = parseDocument(text, { ...YAML_OPTIONS, keepSourceTokens: true });
@@ -44,6 +45,9 @@ export function editYaml(yamlText: string, changes: FieldChanges): string {
       text = `${text}${sep}${renderPair(key, value)}\n`;
       continue;
     }
+    // writing a key's own value back changes nothing, not even its quoting or comment
+    if (value !== undefined && isDeepStrictEqual(isNode(pair.value) ? pair.value.toJS(doc) : pair.value, value))
+      continue;
     const keyNode = pair.key as Scalar;
     const start = keyNode.range![0];
     const valueNode = pair.value as { range?: [number, number, number] } | null;

@@ -27,7 +27,7 @@ import { loadSettings } from './settings.js';
 
 // A record is a page of notes, not an archive: anything this large is a mistake (a pasted
 // attachment, a binary) and reading it would slow every command.
-export const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
@@ -115,7 +115,7 @@ function readText(root: string, path: string): { text?: string; problem?: Proble
 }
 
 /** Every record of the repository, read and checked field by field. */
-export function loadData(root: string, settings: TeamSettings, settingsProblems: readonly Problem[]): RepoData {
+function loadData(root: string, settings: TeamSettings, settingsProblems: readonly Problem[]): RepoData {
   const problems: Problem[] = [...settingsProblems];
   const contacts: Contact[] = [];
   const orgs: Org[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 export const BIN = new URL('../../bin/kith', import.meta.url).pathname;
 
-export interface Run {
+interface Run {
   readonly stdout: string;
   readonly stderr: string;
   readonly code: number;

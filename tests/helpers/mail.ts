@@ -1,5 +1,5 @@
 // Builds mail for tests and benchmarks: messages between us and Acme, threaded as replies.
-export function message(i: number, opts: { threads?: number } = {}): string {
+function message(i: number, opts: { threads?: number } = {}): string {
   const threads = opts.threads ?? 50;
   const thread = i % threads;
   const fromUs = i % 3 === 0;

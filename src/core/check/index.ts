@@ -8,9 +8,7 @@ import { stages } from './stages.js';
 import { timelineOrder } from './timeline-order.js';
 import { uniqueness } from './uniqueness.js';
 
-export type { Check } from './check.js';
-
-export const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences];
+const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences];
 
 /** Every problem: the ones met while loading, then each check's, in file and line order. */
 export function checkRepo(data: RepoData): Problem[] {

@@ -17,7 +17,7 @@ import { conversationToLog, newConversationFields } from './relations.js';
 import { afterEntry } from './turn.js';
 
 /** "call: wants SSO pricing" -> a call whose text is "wants SSO pricing". */
-export function splitTypePrefix(text: string): { type?: EntryType; text: string } {
+function splitTypePrefix(text: string): { type?: EntryType; text: string } {
   const m = /^\s*(call|meeting|note|mail)\s*:\s*/i.exec(text);
   return m ? { type: m[1]!.toLowerCase() as EntryType, text: text.slice(m[0].length) } : { text };
 }

@@ -27,7 +27,7 @@ export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
 }
 
 /** Open conversations (not closed) with someone, newest activity first. */
-export function openConversations(data: RepoData, r: AnyRecord): Conversation[] {
+function openConversations(data: RepoData, r: AnyRecord): Conversation[] {
   return conversationsOf(data, r).filter((v) => v.turn !== 'closed');
 }
 
@@ -42,7 +42,7 @@ export function dealsOf(data: RepoData, r: AnyRecord): Deal[] {
 }
 
 /** The open deals of an org: with exactly one, a new conversation with the org is about it. */
-export function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
+function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
   return org === undefined ? [] : data.deals.filter((d) => d.org === org && isOpenDeal(d));
 }
 

@@ -4,7 +4,7 @@ import { ENTRY_TYPES, type Entry, type EntryType, type Problem } from '../model/
 import { isIsoDate } from '../time/calendar.js';
 import { instant } from '../time/zone.js';
 
-export const META_KEYS = ['from', 'to', 'cc', 'subject', 'message-id', 'in-reply-to', 'attachments', 'dated'] as const;
+const META_KEYS = ['from', 'to', 'cc', 'subject', 'message-id', 'in-reply-to', 'attachments', 'dated'] as const;
 
 // ## 2026-11-20 14:30 +01:00 · call · @alice {#e-3k9m2q7x}
 const WHEN = String.raw`(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?::(\d{2}))?(?: ?(Z|[+-]\d{2}:?\d{2}))?)?`;

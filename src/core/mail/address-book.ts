@@ -27,7 +27,7 @@ export function slugOfContact(c: KnownContact): string {
 }
 
 /** The part of an address before the @, without a +tag. */
-export function localPart(address: string): string {
+function localPart(address: string): string {
   return address.split('@')[0]!.replace(/\+.*$/, '');
 }
 

@@ -15,7 +15,6 @@ import { filedMail, placeThreads, type Filed, type Target } from './placing.js';
 import { threadKey, threadMessages, type Thread } from './threading.js';
 import type { MailMessage } from './types.js';
 
-export type { PlannedContact } from './address-book.js';
 export { reduceForPlan, type Bodies } from './entries.js';
 
 export interface ImportSummary {
@@ -27,7 +26,7 @@ export interface ImportSummary {
   contacts_created: number;
 }
 
-export interface PlannedConversation {
+interface PlannedConversation {
   readonly path: string;
   /** Undefined when the conversation is new. */
   readonly existing?: Conversation;
@@ -41,7 +40,7 @@ export interface PlannedConversation {
   readonly addParticipants: readonly string[];
 }
 
-export interface ImportEvent {
+interface ImportEvent {
   readonly kind: 'filed' | 'duplicate' | 'internal' | 'unknown' | 'invalid';
   readonly origin: string;
   readonly detail: string;

@@ -52,7 +52,7 @@ const byDate = (a: MailMessage, b: MailMessage) =>
 // A message without References or In-Reply-To joins a thread on its subject only when the
 // same people wrote within this many days: "Re: Pricing" from Acme in March is not the
 // reply to "Pricing" with Globex in January.
-export const SUBJECT_JOIN_DAYS = 60;
+const SUBJECT_JOIN_DAYS = 60;
 const DAY_MS = 86_400_000;
 
 export interface ThreadOptions {
@@ -64,7 +64,7 @@ const hasLinks = (m: MailMessage) => m.references.length > 0 || !!m.inReplyTo;
 const instant = (m: MailMessage) => (m.date ? Date.parse(m.date) : NaN);
 
 /** The outside people of some messages (everyone when no predicate is given). */
-export function participantsOf(messages: readonly MailMessage[], opts: ThreadOptions = {}): Set<string> {
+function participantsOf(messages: readonly MailMessage[], opts: ThreadOptions = {}): Set<string> {
   const out = new Set<string>();
   for (const m of messages) {
     for (const a of [...(m.from ? [m.from] : []), ...m.to, ...m.cc]) {

@@ -11,7 +11,7 @@ function encode(bytes: Uint8Array, length: number): string {
   return out;
 }
 
-export const ID_PREFIX = { contact: 'c', org: 'o', deal: 'd', conversation: 'v', entry: 'e', promise: 'p' } as const;
+const ID_PREFIX = { contact: 'c', org: 'o', deal: 'd', conversation: 'v', entry: 'e', promise: 'p' } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
 // Records get 12 characters (60 bits); entries and promises, scoped to one file, get 8.
@@ -25,5 +25,3 @@ export function newId(kind: IdKind, random: (n: number) => Uint8Array = randomBy
 export function contentId(kind: IdKind, content: string): string {
   return `${ID_PREFIX[kind]}-${encode(createHash('sha256').update(content).digest(), LENGTH[kind])}`;
 }
-
-export const ID_PATTERN = /^[cdovep]-[0-9a-z]{6,16}$/;

@@ -30,7 +30,7 @@ export interface NewRecordInput {
 export type NewKind = Exclude<RecordKind, 'conversation'>;
 
 /** The owner's handle when it names a teammate. */
-export function checkOwner(settings: TeamSettings, owner: string | undefined): string | undefined {
+function checkOwner(settings: TeamSettings, owner: string | undefined): string | undefined {
   const handle = owner?.replace(/^@/, '');
   if (handle && !settings.members.some((m) => m.handle === handle)) {
     const handles = settings.members.map((m) => m.handle).join(', ');

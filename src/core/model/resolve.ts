@@ -37,7 +37,7 @@ function pool(data: RepoData, kinds?: readonly RecordKind[]): AnyRecord[] {
 }
 
 /** The records a reference matches: exact matches first, else name fragments. */
-export function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord[] {
+function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord[] {
   const candidates = pool(data, kinds);
   const exact = candidates.filter((r) => exactMatch(r, ref.trim()));
   if (exact.length) return exact;
@@ -50,7 +50,7 @@ export function matchRecords(data: RepoData, ref: string, kinds?: readonly Recor
 }
 
 /** Slugs of the records whose slug or name is closest to a reference, for "did you mean". */
-export function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): string[] {
+function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): string[] {
   const typed = fold(ref);
   const limit = Math.max(2, Math.floor(ref.length / 3));
   return pool(data, kinds)

@@ -7,17 +7,10 @@ export type IsoDate = string;
 /** A moment with its UTC offset, `YYYY-MM-DDTHH:MM[:SS]±HH:MM`. */
 export type IsoDateTime = string;
 
-/** Where a record or a problem came from; never written back into a file. */
-export interface Source {
-  readonly file: string; // path relative to the repository root
-  readonly line: number; // 1-based
-  readonly col?: number; // 1-based
-}
-
 export type RecordKind = 'contact' | 'org' | 'deal' | 'conversation';
 
 /** Fields every record carries. `slug` is the file name without `.md`. */
-export interface RecordBase {
+interface RecordBase {
   readonly kind: RecordKind;
   readonly id: string;
   readonly slug: string;
@@ -94,8 +87,8 @@ export interface Entry {
   readonly line: number;
 }
 
-export type PromiseParty = 'us' | 'them';
-export type PromiseState = 'open' | 'kept' | 'broken';
+type PromiseParty = 'us' | 'them';
+type PromiseState = 'open' | 'kept' | 'broken';
 
 export interface Promise_ {
   readonly id: string;

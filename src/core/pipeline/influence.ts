@@ -7,7 +7,7 @@ import type { Contact, Deal, RepoData } from '../model/types.js';
 import { dealValue, round2 } from './money.js';
 import { closedOn } from './stages.js';
 
-export interface InfluencedDeal {
+interface InfluencedDeal {
   readonly deal: string;
   readonly title: string;
   readonly stage: string;

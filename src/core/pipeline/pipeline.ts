@@ -9,7 +9,7 @@ import { dealValue, round2 } from './money.js';
 import { parsePeriod, type Period } from './period.js';
 import { closedOn, probabilityOf, stageHistory, startedOn } from './stages.js';
 
-export interface Money {
+interface Money {
   readonly count: number;
   readonly amount: number;
 }

@@ -3,7 +3,7 @@
 import { sortedEntries } from '../../core/conversation/index.js';
 import type { AnyRecord, Contact, Conversation, Deal, Entry, Org } from '../../core/model/index.js';
 
-export function entryJson(e: Entry) {
+function entryJson(e: Entry) {
   return {
     id: e.id,
     at: e.at,
@@ -25,7 +25,7 @@ const common = (r: AnyRecord) => ({
   created: r.created ?? null,
 });
 
-export function contactJson(c: Contact) {
+function contactJson(c: Contact) {
   return {
     ...common(c),
     name: c.name,
@@ -38,7 +38,7 @@ export function contactJson(c: Contact) {
   };
 }
 
-export function orgJson(o: Org) {
+function orgJson(o: Org) {
   return { ...common(o), name: o.name, domains: o.domains };
 }
 

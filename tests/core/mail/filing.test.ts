@@ -170,8 +170,8 @@ describe('conversations', () => {
       entries: ['<a@test>', '<b@test>'].map((id, i) => ({ id: `e-${i}`, at: `2026-11-1${i}T10:00+01:00`, type: 'mail' as const, author: '@maya', meta: { 'message-id': id }, text: '', line: 5 + i })),
     });
     const plan = planImport({ ...base(), conversations: [filed] }, [mail({ inReplyTo: '<a@test>' }), mail({ inReplyTo: '<b@test>', date: '2026-11-21T09:00:00.000Z' })], opts);
-    expect(plan.conversations).toHaveLength(1);
-    expect(plan.conversations[0]!.entries).toHaveLength(2);
+    expect(plan.conversations.map((v) => v.path)).toEqual([filed.path]);
+    expect(plan.conversations[0]!.entries.map((e) => e.at)).toEqual(['2026-11-20T10:00+01:00', '2026-11-21T10:00+01:00']);
     expect(plan.summary).toMatchObject({ filed: 2, conversations: { created: 0, updated: 1 } });
   });
 

@@ -58,22 +58,31 @@ describe('threading by subject, for mail without references', () => {
 
   it('keeps it apart when only we are in common', () => {
     const lone = msg('<lone@x>', { subject: 'Re: Pricing', from: { address: 'bob@globex.example' }, date: '2026-11-05T10:00:00.000Z' });
-    expect(shape([...thread, lone], ours)).toHaveLength(2);
+    expect(shape([...thread, lone], ours)).toEqual([['<a@x>', ['<a@x>', '<b@x>']], ['<lone@x>', ['<lone@x>']]]);
   });
 
   it('keeps it apart after more than 60 days', () => {
     const lone = msg('<lone@x>', { subject: 'Re: Pricing', date: '2027-01-15T10:00:00.000Z' });
-    expect(shape([...thread, lone], ours)).toHaveLength(2);
+    expect(shape([...thread, lone], ours)).toEqual([['<a@x>', ['<a@x>', '<b@x>']], ['<lone@x>', ['<lone@x>']]]);
   });
 
   it('keeps it apart when the subject differs, or is empty', () => {
-    expect(shape([...thread, msg('<l1@x>', { subject: 'Re: Pricing for 2027' })], ours)).toHaveLength(2);
-    expect(shape([msg('<e1@x>', { subject: 'Re:' }), msg('<e2@x>', { subject: '' })], ours)).toHaveLength(2);
+    expect(shape([...thread, msg('<l1@x>', { subject: 'Re: Pricing for 2027' })], ours)).toEqual([
+      ['<a@x>', ['<a@x>', '<b@x>']],
+      ['<l1@x>', ['<l1@x>']],
+    ]);
+    expect(shape([msg('<e1@x>', { subject: 'Re:' }), msg('<e2@x>', { subject: '' })], ours)).toEqual([
+      ['<e1@x>', ['<e1@x>']],
+      ['<e2@x>', ['<e2@x>']],
+    ]);
   });
 
   it('never moves a message that has references of its own', () => {
     const other = msg('<r@x>', { references: ['<elsewhere@x>'], subject: 'Re: Pricing', date: '2026-11-03T10:00:00.000Z' });
-    expect(shape([...thread, other], ours)).toHaveLength(2);
+    expect(shape([...thread, other], ours)).toEqual([
+      ['<a@x>', ['<a@x>', '<b@x>']],
+      ['<elsewhere@x>', ['<r@x>']],
+    ]);
   });
 
   it('matches participants without regard to case or +tags', () => {
