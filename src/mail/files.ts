@@ -2,7 +2,8 @@
 // standard input (a mail client or MDA piping mail in).
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_MESSAGE_BYTES, type MailSource, type SourceItem } from './source.js';
+import { plural } from '../core/model/index.js';
+import { MAX_MESSAGE_BYTES, messageItems, type MailSource, type SourceItem } from './source.js';
 
 /** Reads at most MAX_MESSAGE_BYTES of a file. */
 function readCapped(path: string): { raw: Buffer; truncated: boolean } {
@@ -23,15 +24,9 @@ function readCapped(path: string): { raw: Buffer; truncated: boolean } {
   return { raw, truncated: size > length };
 }
 
-function* fileItems(path: string, origin: string): Generator<SourceItem> {
+function fileItems(path: string, origin: string): Generator<SourceItem> {
   const { raw, truncated } = readCapped(path);
-  if (truncated)
-    yield {
-      kind: 'warning',
-      origin,
-      message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only`,
-    };
-  yield { kind: 'message', raw, origin, truncated };
+  return messageItems(raw, origin, truncated);
 }
 
 export function maildirSource(dir: string): MailSource {
@@ -57,7 +52,7 @@ export function maildirSource(dir: string): MailSource {
 
 export function emlSource(paths: readonly string[], stdin: NodeJS.ReadableStream): MailSource {
   return {
-    name: paths.includes('-') ? 'standard input' : `${paths.length} file${paths.length === 1 ? '' : 's'}`,
+    name: paths.includes('-') ? 'standard input' : plural(paths.length, 'file'),
     async *messages() {
       for (const path of paths) {
         if (path !== '-') {
@@ -71,18 +66,7 @@ export function emlSource(paths: readonly string[], stdin: NodeJS.ReadableStream
           if (size < MAX_MESSAGE_BYTES) parts.push(b.subarray(0, MAX_MESSAGE_BYTES - size));
           size += b.length;
         }
-        if (size > MAX_MESSAGE_BYTES)
-          yield {
-            kind: 'warning',
-            origin: 'stdin',
-            message: 'message over the size limit: kept its first part only',
-          } as SourceItem;
-        yield {
-          kind: 'message',
-          raw: Buffer.concat(parts),
-          origin: 'stdin',
-          truncated: size > MAX_MESSAGE_BYTES,
-        } as SourceItem;
+        yield* messageItems(Buffer.concat(parts), 'stdin', size > MAX_MESSAGE_BYTES);
       }
     },
   };

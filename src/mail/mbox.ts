@@ -1,7 +1,7 @@
 // mbox files (mboxo and mboxrd, LF or CRLF), read as a stream: memory stays bounded by the
 // largest message kept (MAX_MESSAGE_BYTES), whatever the size of the file.
 import { createReadStream } from 'node:fs';
-import { MAX_MESSAGE_BYTES, type MailSource, type SourceItem } from './source.js';
+import { MAX_MESSAGE_BYTES, messageItems, type MailSource, type SourceItem } from './source.js';
 
 /** The date on a "From sender Tue Nov 17 10:00:00 2026" separator line, as ISO. */
 export function separatorDate(line: string): string | undefined {
@@ -53,13 +53,7 @@ export function mboxSource(path: string): MailSource {
         if (!started) return;
         count++;
         const origin = `${path} #${count}`;
-        if (truncated)
-          yield {
-            kind: 'warning',
-            origin,
-            message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only`,
-          };
-        yield { kind: 'message', raw: Buffer.concat(parts), origin, fallbackDate, truncated };
+        yield* messageItems(Buffer.concat(parts), origin, truncated, fallbackDate);
         parts = [];
         size = 0;
         truncated = false;

@@ -21,3 +21,20 @@ export interface MailSource {
 // A message larger than this is kept to its headers and first part: nobody files a 100 MB
 // attachment into a CRM, and the importer's memory stays bounded.
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
+/** A message and, when it was cut at MAX_MESSAGE_BYTES, the warning that says so first. */
+export function* messageItems(
+  raw: Buffer,
+  origin: string,
+  truncated: boolean,
+  fallbackDate?: string,
+): Generator<SourceItem> {
+  if (truncated) {
+    yield {
+      kind: 'warning',
+      origin,
+      message: `message over ${MAX_MESSAGE_BYTES / 1048576} MB: kept its first part only`,
+    };
+  }
+  yield { kind: 'message', raw, origin, truncated, ...(fallbackDate ? { fallbackDate } : {}) };
+}

@@ -1,7 +1,7 @@
 // Who an address is, as the import planner sees it: one of us (a member or our domain), a
 // contact, someone at a known org, or nobody we know. Contacts planned during an import are
 // added as they are made, so the next message from them finds them. Pure.
-import { domainMatch, domainOf, normaliseEmail } from '../model/email.js';
+import { domainMatch, domainOf, normaliseDomain, normaliseEmail } from '../model/email.js';
 import type { Contact, Org, RepoData } from '../model/types.js';
 import type { Address } from './types.js';
 
@@ -41,14 +41,12 @@ export function personName(a: Address): string {
 
 export function buildAddressBook(data: RepoData): AddressBook {
   const { settings } = data;
-  const ourDomains = settings.domains.map((d) => d.toLowerCase());
+  const ourDomains = settings.domains.map(normaliseDomain);
   const members = new Map(settings.members.flatMap((m) => m.emails.map((e) => [normaliseEmail(e), m.handle] as const)));
   const contacts = new Map<string, KnownContact>(
     data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const)),
   );
-  const orgs = new Map<string, Org>(
-    data.orgs.flatMap((o) => o.domains.map((d) => [d.toLowerCase().replace(/^@/, ''), o] as const)),
-  );
+  const orgs = new Map<string, Org>(data.orgs.flatMap((o) => o.domains.map((d) => [normaliseDomain(d), o] as const)));
   const orgDomains = [...orgs.keys()];
   return {
     isOurs: (a) => members.has(normaliseEmail(a.address)) || domainMatch(ourDomains, domainOf(a.address)) !== undefined,
