@@ -1,8 +1,8 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
-import { dueItems, filterItems, groupItems } from '../core/followup/index.js';
-import { plural, UsageError } from '../core/model/index.js';
-import { localDate, parseDuration } from '../core/time/index.js';
+import { dueItems, filterItems, groupItems, horizonDays } from '../core/followup/index.js';
+import { plural } from '../core/model/index.js';
+import { localDate } from '../core/time/index.js';
 import { renderDigest } from '../render/digest.js';
 import { renderIcs } from '../render/ics.js';
 import { renderDue, renderNothingDue } from '../render/text/due.js';
@@ -50,19 +50,11 @@ export interface DueOptions {
   readonly ics?: string | boolean;
 }
 
-/** "14d" -> 14 days; "2w" -> 14; "1m" counts as 31 so a month ahead is always included. */
-function withinDays(text: string | undefined): number {
-  if (!text) return 14;
-  const d = parseDuration(text);
-  if (!d) throw new UsageError(`cannot read the period "${text}"`, 'e.g. --within 7d, 2w, 1m');
-  return (d.days ?? 0) + (d.months ?? 0) * 31;
-}
-
 export async function run(opts: DueOptions, env: Env) {
   const repo = openRepo(env);
   const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
-  const within = opts.all ? Infinity : withinDays(opts.within);
+  const within = opts.all ? Infinity : horizonDays(opts.within);
   const owner = opts.mine ? await currentHandle(env, repo) : opts.owner?.replace(/^@/, '');
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;

@@ -1,6 +1,5 @@
 // `kith ls contacts|orgs|deals|conversations`: a filtered listing, as a table or JSON.
-import { lastActivity } from '../core/conversation/index.js';
-import { checkStage, UsageError, type AnyRecord, type RepoData } from '../core/model/index.js';
+import { listRecords, recordPlural, UsageError, type AnyRecord, type RecordPlural } from '../core/model/index.js';
 import { formatAmount } from '../render/format.js';
 import { recordJson } from '../render/json/records.js';
 import { printJson } from '../render/text/paint.js';
@@ -28,36 +27,12 @@ export interface LsOptions {
   readonly json?: boolean;
 }
 
-const KINDS = { contacts: 'contact', orgs: 'org', deals: 'deal', conversations: 'conversation' } as const;
-type Plural = keyof typeof KINDS;
-
-function orgOf(r: AnyRecord): string | undefined {
-  return r.kind === 'org' ? r.slug : r.org;
-}
-
-function records(data: RepoData, kind: Plural): AnyRecord[] {
-  return [...{ contacts: data.contacts, orgs: data.orgs, deals: data.deals, conversations: data.conversations }[kind]];
-}
-
 export async function run(opts: LsOptions, env: Env) {
-  const wanted = opts.what.toLowerCase().replace(/s$/, '');
-  const plural = (Object.keys(KINDS) as Plural[]).find((k) => k.startsWith(wanted));
+  const plural = recordPlural(opts.what);
   if (!plural) throw new UsageError(`cannot list "${opts.what}"`, 'one of contacts, orgs, deals, conversations');
   const repo = openRepo(env);
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
-  const owner = opts.owner?.replace(/^@/, '');
-  if (opts.stage) checkStage(repo.settings, opts.stage);
-  const list = records(repo.data, plural).filter(
-    (r) =>
-      (!opts.tag || r.tags.includes(opts.tag)) &&
-      (!owner || r.owner === owner) &&
-      (!org || orgOf(r) === org) &&
-      (!opts.stage || (r.kind === 'deal' && r.stage === opts.stage)),
-  );
-  if (plural === 'conversations') {
-    const latest = new Map(list.map((r) => [r, lastActivity(r as never)]));
-    list.sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
-  } else list.sort((a, b) => a.slug.localeCompare(b.slug));
+  const list = listRecords(repo.data, plural, { ...opts, org });
   if (opts.json) {
     printJson(
       env.out,
@@ -66,7 +41,7 @@ export async function run(opts: LsOptions, env: Env) {
     return list;
   }
   if (!list.length) {
-    const filtered = opts.tag || owner || org || opts.stage;
+    const filtered = opts.tag || opts.owner || org || opts.stage;
     env.err.write(`no ${plural}${filtered ? ' match those filters' : ' yet'}\n`);
     return list;
   }
@@ -77,7 +52,7 @@ export async function run(opts: LsOptions, env: Env) {
 
 const c = (header: string, more: Partial<Column> = {}): Column => ({ header, ...more });
 
-const LAYOUTS: Record<Plural, [Column[], (r: AnyRecord) => string[]]> = {
+const LAYOUTS: Record<RecordPlural, [Column[], (r: AnyRecord) => string[]]> = {
   contacts: [
     [c('SLUG'), c('NAME'), c('ORG'), c('TITLE', { shrink: true }), c('OWNER'), c('TAGS')],
     (r) => (r.kind === 'contact' ? [r.slug, r.name, r.org ?? '', r.title ?? '', r.owner ?? '', r.tags.join(' ')] : []),

@@ -1,7 +1,7 @@
 // `kith move DEAL STAGE`: a stage change, kept in the deal's history with its date, and one
 // commit. `kith won` and `kith lost` are this command with the stage fixed.
-import { LOST, parseAmount, UsageError, WON, type Deal } from '../core/model/index.js';
-import { moveDeal } from '../core/pipeline/index.js';
+import type { Deal } from '../core/model/index.js';
+import { planMove } from '../core/pipeline/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
@@ -26,27 +26,13 @@ export interface MoveOptions {
   readonly reason?: string;
 }
 
-const ACTIONS: Record<string, { verb: string; action: string }> = {
-  [WON]: { verb: 'win', action: 'won' },
-  [LOST]: { verb: 'lose', action: 'lost' },
-};
-
 export async function run(opts: MoveOptions, env: Env) {
   const repo = openRepo(env);
   const deal = repo.resolve(opts.deal, ['deal']) as Deal;
   const at = opts.at
     ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date
     : localDate(env.now, env.zone);
-  const reason = opts.reason?.trim();
-  if (opts.stage === LOST && !reason)
-    throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
-  const changes: Record<string, unknown> = { ...moveDeal(deal, opts.stage, at, repo.settings) };
-  if (opts.stage === WON || opts.stage === LOST) changes.close = at;
-  if (opts.stage === LOST) changes.lost_reason = reason;
-  else if (deal.lost_reason) changes.lost_reason = undefined; // reopened after a loss
-  if (opts.amount !== undefined) changes.amount = parseAmount(opts.amount);
-  const { verb, action } = ACTIONS[opts.stage] ?? { verb: `move to ${opts.stage}:`, action: 'move' };
-  const summary = `${verb} ${deal.title}${opts.stage === LOST ? ` (${reason})` : ''}`;
+  const { changes, summary, action } = planMove(deal, { ...opts, at }, repo.settings);
   await applyEdit(repo, deal.path, { changes, summary, action });
   env.out.write(`${clean(deal.title)}: ${deal.stage} → ${opts.stage} on ${at}\n`);
   return { deal: deal.slug, from: deal.stage, to: opts.stage, at };

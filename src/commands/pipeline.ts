@@ -1,7 +1,6 @@
 // `kith pipeline`: stage counts, weighted forecast, win rate, cycle time, conversion,
 // velocity and stale deals, as text with bar charts or as JSON.
-import { UsageError } from '../core/model/index.js';
-import { buildPipeline, parsePeriod, type PipelineOptions as Build } from '../core/pipeline/index.js';
+import { buildPipeline, groupKey, parsePeriod } from '../core/pipeline/index.js';
 import { localDate } from '../core/time/index.js';
 import { printJson } from '../render/text/paint.js';
 import { renderPipeline } from '../render/text/pipeline.js';
@@ -24,16 +23,16 @@ export interface PipelineOptions {
   readonly json?: boolean;
 }
 
-const BY = ['owner', 'org', 'source', 'tag'] as const;
-
 export async function run(opts: PipelineOptions, env: Env) {
   const { data } = openRepo(env);
   const today = localDate(env.now, env.zone);
-  if (opts.by && !BY.includes(opts.by as Build['by'] & string)) {
-    throw new UsageError(`cannot group by "${opts.by}"`, `one of ${BY.join(', ')}`);
-  }
   const period = opts.period ? parsePeriod(opts.period, today) : undefined;
-  const report = buildPipeline(data, { today, period, by: opts.by as Build['by'], currency: opts.currency });
+  const report = buildPipeline(data, {
+    today,
+    period,
+    by: opts.by === undefined ? undefined : groupKey(opts.by),
+    currency: opts.currency,
+  });
   if (opts.json) printJson(env.out, report);
   else env.out.write(renderPipeline(env.out, report));
   return report;

@@ -1,7 +1,10 @@
 // Promises in a conversation: finding one by id or text, and the new `promises:` list after
 // one of them changes. Lists are rewritten from the file's own data, so unknown keys stay.
+import { UsageError } from '../model/errors.js';
 import { patchListItems, type RawItem } from '../model/records.js';
-import type { Conversation, Promise_, RepoData } from '../model/types.js';
+import { resolveRef } from '../model/resolve.js';
+import type { Conversation, IsoDate, Promise_, RepoData } from '../model/types.js';
+import { pickConversation } from './relations.js';
 
 export interface FoundPromise {
   readonly conversation: Conversation;
@@ -18,7 +21,7 @@ export function findPromise(data: RepoData, id: string): FoundPromise | undefine
 }
 
 /** Open promises whose text contains a fragment ("revised quote"). */
-export function matchOpenPromises(data: RepoData, fragment: string): FoundPromise[] {
+function matchOpenPromises(data: RepoData, fragment: string): FoundPromise[] {
   const needle = fragment.trim().toLowerCase();
   if (!needle) return [];
   return data.conversations.flatMap((conversation) =>
@@ -36,4 +39,45 @@ export function patchPromise(v: Conversation, id: string, patch: RawItem): RawIt
 /** The `promises:` list with one more promise at its end. */
 export function withPromise(v: Conversation, promise: RawItem): RawItem[] {
   return [...((v.data.promises as RawItem[] | undefined) ?? []), promise];
+}
+
+/** The promise meant: by id, by a fragment of its text, or the one open promise of a conversation. */
+export function promiseFor(data: RepoData, ref: string): FoundPromise {
+  const byId = findPromise(data, ref.trim().toLowerCase());
+  if (byId) return byId;
+  const byText = matchOpenPromises(data, ref);
+  if (byText.length > 1) {
+    const list = byText.map(({ promise: p, conversation: v }) => `  ${p.id}  ${p.what} (by ${p.due}, ${v.path})`);
+    throw new UsageError(
+      `"${ref}" matches ${byText.length} open promises:\n${list.join('\n')}`,
+      'name the promise by its id',
+    );
+  }
+  if (byText.length === 1) return byText[0]!;
+  const conversation = pickConversation(data, resolveRef(data, ref));
+  const open = conversation.promises.filter((p) => p.state === 'open');
+  if (open.length === 1) return { conversation, promise: open[0]! };
+  if (!open.length)
+    throw new UsageError(`no open promise in ${conversation.path}`, 'kith promise REF "what" --by WHEN records one');
+  const list = open.map((p) => `  ${p.id}  ${p.what} (by ${p.due})`).join('\n');
+  throw new UsageError(
+    `${conversation.path} has ${open.length} open promises:\n${list}`,
+    'name the promise by its id: kith done p-...',
+  );
+}
+
+/** Marks an open promise kept or broken on `today`: the conversation's new `promises:` and the commit summary. */
+export function settlePromise(found: FoundPromise, broken: boolean, today: IsoDate) {
+  const { conversation, promise } = found;
+  if (promise.state !== 'open') {
+    throw new UsageError(
+      `promise ${promise.id} is already ${promise.state}${promise.closed ? ` (${promise.closed})` : ''}`,
+    );
+  }
+  const state = broken ? 'broken' : 'kept';
+  return {
+    promise: { ...promise, state, closed: today },
+    changes: { promises: patchPromise(conversation, promise.id, { state, closed: today }) },
+    summary: `${broken ? 'break' : 'keep'} promise: ${promise.what}`,
+  };
 }

@@ -1,15 +1,9 @@
 // How conversations relate to the people, orgs and deals they involve: which ones a record
 // has, which open one a reference means, and how a new one starts. Pure.
 import { UsageError } from '../model/errors.js';
-import { describeRecord, isOpenDeal } from '../model/records.js';
+import { describeRecord, isOpenDeal, lastActivity } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
 import type { AnyRecord, Conversation, Deal, IsoDate, RepoData } from '../model/types.js';
-import { sortedEntries } from './timeline.js';
-
-/** The date-time of a conversation's latest entry, or its created date. */
-export function lastActivity(v: Conversation): string {
-  return sortedEntries(v.entries).at(-1)?.at ?? v.created ?? '';
-}
 
 /** Conversations that involve a record (as participant, org or deal), newest activity first. */
 export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {

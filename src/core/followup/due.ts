@@ -2,12 +2,12 @@
 // Pure: the repository and today come in.
 import { lastDealActivity } from '../conversation/relations.js';
 import { isOurs } from '../conversation/timeline.js';
-import { isOpenDeal } from '../model/records.js';
+import { UsageError } from '../model/errors.js';
+import { isOpenDeal, latestEntry } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
-import type { Contact, Conversation, Deal, Entry, IsoDate, RepoData } from '../model/types.js';
+import type { Contact, Conversation, Deal, IsoDate, RepoData } from '../model/types.js';
 import { addBusinessDays, addDays, daysBetween } from '../time/calendar.js';
 import { addDuration, parseDuration } from '../time/durations.js';
-import { instant } from '../time/zone.js';
 import { byUrgency } from './group.js';
 
 export type DueKind = 'reply' | 'nudge' | 'promise' | 'chase' | 'reconnect' | 'deal';
@@ -38,21 +38,6 @@ function counterpart(repo: RepoData, v: Conversation): string {
 
 const day = (at: string) => at.slice(0, 10);
 
-/** The latest matching entry (the later one in the file on a tie), in one pass: no sort. */
-function lastEntry(entries: readonly Entry[], keep: (e: Entry) => boolean): Entry | undefined {
-  let best: Entry | undefined;
-  let bestAt = -Infinity;
-  for (const e of entries) {
-    if (!keep(e)) continue;
-    const t = instant(e.at);
-    if (t > bestAt || (t === bestAt && best !== undefined && e.line >= best.line)) {
-      best = e;
-      bestAt = t;
-    }
-  }
-  return best;
-}
-
 function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): DueItem[] {
   if (v.turn === 'closed') return [];
   const f = repo.settings.followup;
@@ -62,8 +47,8 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
   const owner = v.owner ?? index.deals.get(v.deal ?? '')?.owner ?? index.contacts.get(v.participants[0] ?? '')?.owner;
   const base = { owner, conversation: v.path, contact: v.participants[0], org: v.org, deal: v.deal };
   const items: DueItem[] = [];
-  const lastTheirs = lastEntry(v.entries, (e) => !isOurs(e.author));
-  const lastOurs = lastEntry(v.entries, (e) => isOurs(e.author));
+  const lastTheirs = latestEntry(v.entries, (e) => !isOurs(e.author));
+  const lastOurs = latestEntry(v.entries, (e) => isOurs(e.author));
   if (v.turn === 'us') {
     const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
     // answer whoever spoke last, not just the first participant
@@ -152,4 +137,12 @@ export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number
     .map((i) => ({ ...i, overdue_days: Math.max(0, daysBetween(i.due, opts.today)) }))
     .filter((i) => !Number.isFinite(horizon) || daysBetween(opts.today, i.due) <= horizon)
     .sort(byUrgency);
+}
+
+/** "14d" -> 14 days; "2w" -> 14; "1m" counts as 31 so a month ahead is always included. */
+export function horizonDays(text: string | undefined): number {
+  if (!text) return 14;
+  const d = parseDuration(text);
+  if (!d) throw new UsageError(`cannot read the period "${text}"`, 'e.g. --within 7d, 2w, 1m');
+  return (d.days ?? 0) + (d.months ?? 0) * 31;
 }

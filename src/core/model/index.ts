@@ -4,6 +4,7 @@ export * from './email.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './input.js';
+export * from './listing.js';
 export * from './new-records.js';
 export * from './records.js';
 export * from './references.js';

@@ -1,5 +1,6 @@
 // Facts about records that every domain needs: their name, whether a deal is still open.
-import type { AnyRecord, Deal, RepoData } from './types.js';
+import { instant } from '../time/zone.js';
+import type { AnyRecord, Conversation, Deal, Entry, RepoData } from './types.js';
 
 export const WON = 'won';
 export const LOST = 'lost';
@@ -43,4 +44,24 @@ export function patchListItems(
 ): RawItem[] {
   const raw = (r.data[key] as RawItem[] | undefined) ?? [];
   return raw.map((item) => (which(item) ? { ...item, ...patch } : item));
+}
+
+/** The latest entry (that `keep` accepts), the later one in the file on a tie: one pass, no sort. */
+export function latestEntry(entries: readonly Entry[], keep: (e: Entry) => boolean = () => true): Entry | undefined {
+  let best: Entry | undefined;
+  let bestAt = -Infinity;
+  for (const e of entries) {
+    if (!keep(e)) continue;
+    const t = instant(e.at);
+    if (t > bestAt || (t === bestAt && best !== undefined && e.line >= best.line)) {
+      best = e;
+      bestAt = t;
+    }
+  }
+  return best;
+}
+
+/** The date-time of a conversation's latest entry, or its created date. */
+export function lastActivity(v: Conversation): string {
+  return latestEntry(v.entries)?.at ?? v.created ?? '';
 }

@@ -1,6 +1,8 @@
 // A deal's stages: when it started and closed, its ordered history, its probability and
 // what a move to another stage does. Pure.
 import { UsageError } from '../model/errors.js';
+import { parseAmount } from '../model/input.js';
+import { LOST, WON } from '../model/records.js';
 import { checkStage } from '../model/new-records.js';
 import type { Deal, IsoDate, StageChange, TeamSettings } from '../model/types.js';
 import { isIsoDate } from '../time/calendar.js';
@@ -38,4 +40,37 @@ export function moveDeal(d: Deal, stage: string, at: IsoDate, settings: TeamSett
   // appended as it happens: the file keeps the order of events even when one is back-dated
   const history = d.history.length ? [...d.history] : stageHistory(d);
   return { stage, history: [...history, { stage, at }] };
+}
+
+export interface MovePlan {
+  /** The deal's field changes: stage and history, the close date when it closes, the loss reason. */
+  readonly changes: Readonly<Record<string, unknown>>;
+  /** The commit's summary: "win Acme SSO", "lose Acme SSO (price)", "move to proposal: Acme SSO". */
+  readonly summary: string;
+  /** The Kith-Action trailer: won, lost or move. */
+  readonly action: string;
+}
+
+const VERBS: Record<string, { verb: string; action: string }> = {
+  [WON]: { verb: 'win', action: 'won' },
+  [LOST]: { verb: 'lose', action: 'lost' },
+};
+
+/** Everything a move changes: a won or lost deal closes that day, a lost one says why, a reopened one forgets why. */
+export function planMove(
+  d: Deal,
+  move: { stage: string; at: IsoDate; reason?: string; amount?: string },
+  settings: TeamSettings,
+): MovePlan {
+  const reason = move.reason?.trim();
+  if (move.stage === LOST && !reason) {
+    throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');
+  }
+  const changes: Record<string, unknown> = { ...moveDeal(d, move.stage, move.at, settings) };
+  if (move.stage === WON || move.stage === LOST) changes.close = move.at;
+  if (move.stage === LOST) changes.lost_reason = reason;
+  else if (d.lost_reason) changes.lost_reason = undefined; // reopened after a loss
+  if (move.amount !== undefined) changes.amount = parseAmount(move.amount);
+  const { verb, action } = VERBS[move.stage] ?? { verb: `move to ${move.stage}:`, action: 'move' };
+  return { changes, summary: `${verb} ${d.title}${move.stage === LOST ? ` (${reason})` : ''}`, action };
 }
