@@ -4,7 +4,7 @@ import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { KIND_DIRS } from '../store/layout.js';
-import { openRepo, type Env } from './env.js';
+import { withRepo, type Env } from './env.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 const tag: OptionSpec = { flags: '--tag <tag>', help: 'tag (repeatable)', repeatable: true };
@@ -80,35 +80,36 @@ export interface AddOptions {
 }
 
 export async function run(opts: AddOptions, env: Env) {
-  const repo = openRepo(env);
-  const today = localDate(env.now, env.zone);
-  const close = opts.close
-    ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date
-    : undefined;
-  const name = (opts.kind === 'deal' ? opts.title : opts.name) ?? '';
-  const fields = newRecordFields(
-    repo.data,
-    opts.kind,
-    {
-      ...opts,
-      name,
-      title: opts.kind === 'contact' ? opts.title : undefined,
-      emails: opts.email,
-      phones: opts.phone,
-      tags: opts.tag,
-      domains: opts.domain,
-      contacts: opts.contact,
-      close,
-    },
-    { id: newId(opts.kind), today },
-  );
-  const path = repo.newPath(KIND_DIRS[opts.kind], slugify(name.trim()));
-  await repo.apply({
-    writes: new Map([[path, renderFile(fields, '')]]),
-    summary: `add ${opts.kind} ${name.trim()}`,
-    action: 'add',
-    refs: [path],
+  return withRepo(env, 'add', async (repo) => {
+    const today = localDate(env.now, env.zone);
+    const close = opts.close
+      ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date
+      : undefined;
+    const name = (opts.kind === 'deal' ? opts.title : opts.name) ?? '';
+    const fields = newRecordFields(
+      repo.data,
+      opts.kind,
+      {
+        ...opts,
+        name,
+        title: opts.kind === 'contact' ? opts.title : undefined,
+        emails: opts.email,
+        phones: opts.phone,
+        tags: opts.tag,
+        domains: opts.domain,
+        contacts: opts.contact,
+        close,
+      },
+      { id: newId(opts.kind), today },
+    );
+    const path = repo.newPath(KIND_DIRS[opts.kind], slugify(name.trim()));
+    await repo.apply({
+      writes: new Map([[path, renderFile(fields, '')]]),
+      summary: `add ${opts.kind} ${name.trim()}`,
+      action: 'add',
+      refs: [path],
+    });
+    env.out.write(`added ${opts.kind} ${clean(name.trim())} (${path})\n`);
+    return { path, fields };
   });
-  env.out.write(`added ${opts.kind} ${clean(name.trim())} (${path})\n`);
-  return { path, fields };
 }

@@ -4,7 +4,7 @@ import { displayName, KithError, plural } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { readTextFile, tempCopy } from '../store/files.js';
 import { recordErrors } from '../store/records.js';
-import { confirm, openRepo, type Env } from './env.js';
+import { confirm, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -13,6 +13,16 @@ export const spec: CommandSpec = {
 
 export interface EditOptions {
   readonly ref: string;
+}
+
+/** Writes the edited text under the lock, unless the file changed while the editor was open. */
+function save(env: Env, path: string, original: string, text: string, meta: { summary: string; copy: string }) {
+  return withRepo(env, 'edit', async (repo) => {
+    if (repo.readForEdit(path) !== original) {
+      throw new KithError(`${path} changed while you were editing it: not saved`, `your text is kept in ${meta.copy}`);
+    }
+    await repo.apply({ writes: new Map([[path, text]]), summary: meta.summary, action: 'edit', refs: [path] });
+  });
 }
 
 export async function run(opts: EditOptions, env: Env) {
@@ -37,8 +47,7 @@ export async function run(opts: EditOptions, env: Env) {
     }
     const problems = recordErrors(target.path, text);
     if (!problems.length) {
-      const summary = `edit ${target.kind} ${displayName(target)}`;
-      await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'edit', refs: [target.path] });
+      await save(env, target.path, original, text, { summary: `edit ${target.kind} ${displayName(target)}`, copy });
       env.out.write(`saved ${target.path}\n`);
       return { changed: true, path: target.path };
     }

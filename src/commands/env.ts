@@ -4,6 +4,7 @@
 import { chooseHandle } from '../core/people/index.js';
 import { gitIdentity } from '../git/commit.js';
 import { readConfig } from '../store/config.js';
+import { acquireLock } from '../store/lock.js';
 import { findRoot, openRepo as open, type Repo } from '../store/repo.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
@@ -29,12 +30,33 @@ export interface Env {
   edit(file: string): number | string;
 }
 
-/** Finds and opens the repository, warning once about files that could not be read. */
+/** The repository's root, from --repo, $KITH_REPO or the working folder. */
+export function repoRoot(env: Env): string {
+  return findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
+}
+
+/** Finds and opens the repository to read it, warning once about files that could not be read. */
 export function openRepo(env: Env, opts: { quiet?: boolean } = {}): Repo {
-  const root = findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
-  const repo = open(root, env.vars);
+  const repo = open(repoRoot(env), env.vars);
   if (!opts.quiet) env.err.write(brokenFilesWarning(repo.data.problems));
   return repo;
+}
+
+/**
+ * Opens the repository to change it: the write lock is held from before the records are read
+ * until `change` has committed (or failed), so no other kith command writes in between.
+ */
+export async function withRepo<T>(env: Env, command: string, change: (repo: Repo) => Promise<T>): Promise<T> {
+  const root = repoRoot(env);
+  const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;
+  const lock = await acquireLock(root, command, wait > 0 ? wait : undefined);
+  try {
+    const repo = open(root, env.vars);
+    env.err.write(brokenFilesWarning(repo.data.problems));
+    return await change(repo);
+  } finally {
+    lock.release();
+  }
 }
 
 /** A yes/no question: the default when the answer is empty, no when nobody can answer. */

@@ -13,7 +13,9 @@ import { readConfig } from '../store/config.js';
 import { loadCursors, saveCursors } from '../store/cursors.js';
 import { importWrites } from '../store/import-writes.js';
 import { clearPending, pendingPaths, recordPending } from '../store/journal.js';
-import { openRepo, type Env } from './env.js';
+import type { Repo } from '../store/repo.js';
+import { ensureCanCommit } from '../git/commit.js';
+import { openRepo, repoRoot, withRepo, type Env } from './env.js';
 import type { ArgSpec, CommandSpec, OptionSpec, SubcommandSpec } from './spec.js';
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -105,47 +107,62 @@ async function readMessages(source: MailSource, bodies: Bodies, env: Env, quiet:
   return { messages, warnings, invalid };
 }
 
-export async function run(opts: ImportOptions, env: Env) {
+/** Plans the import against the repository and, unless it is a dry run, writes and commits it. */
+async function file(
+  repo: Repo,
+  source: MailSource,
+  read: Awaited<ReturnType<typeof readMessages>>,
+  opts: ImportOptions,
+  env: Env,
+) {
   const bodies = opts.bodies ?? 'trimmed';
-  const repo = openRepo(env);
-  if (!opts.dryRun) await repo.ensureCanCommit();
+  const plan = planImport(repo.data, read.messages, { bodies, zone: env.zone, today: localDate(env.now, env.zone) });
+  const s = plan.summary;
+  const invalid = read.invalid;
+  const summary = {
+    ...s,
+    messages: s.messages + invalid,
+    skipped: { ...s.skipped, invalid: s.skipped.invalid + invalid },
+  };
+  if (opts.dryRun) return { summary, plan };
+  const writes = importWrites(repo, plan);
+  // paths written by an interrupted run are committed by this one
+  const pending = pendingPaths(repo.root);
+  if (writes.size || pending.length) {
+    recordPending(repo.root, [...writes.keys()]);
+    const refs = plan.conversations.map((v) => v.path);
+    const alsoCommit = pending.filter((p) => repo.exists(p));
+    await repo.apply({
+      writes,
+      alsoCommit,
+      action: 'import',
+      summary: importCommitSummary(summary, source.name),
+      refs,
+    });
+    clearPending(repo.root);
+  }
+  await source.commit?.();
+  return { summary, plan };
+}
+
+export async function run(opts: ImportOptions, env: Env) {
+  const root = repoRoot(env);
+  if (!opts.dryRun) await ensureCanCommit(root, env.vars);
   const source = await openSource({
     ...opts,
     paths: opts.files ?? (opts.dir === undefined ? [] : [opts.dir]),
     stdin: env.stdin,
     vars: env.vars,
     accounts: readConfig(env.vars).accounts ?? {},
-    cursors: loadCursors<Cursors>(repo.root),
-    saveCursors: (c) => saveCursors(repo.root, c),
+    cursors: loadCursors<Cursors>(root),
+    saveCursors: (c) => saveCursors(root, c),
   });
-  const { messages, warnings, invalid } = await readMessages(source, bodies, env, Boolean(opts.json));
-  const plan = planImport(repo.data, messages, { bodies, zone: env.zone, today: localDate(env.now, env.zone) });
-  const s = plan.summary;
-  const summary = {
-    ...s,
-    messages: s.messages + invalid,
-    skipped: { ...s.skipped, invalid: s.skipped.invalid + invalid },
-  };
-  for (const w of warnings) env.err.write(`warning: ${clean(w)}\n`);
-  if (!opts.dryRun) {
-    const writes = importWrites(repo, plan);
-    // paths written by an interrupted run are committed by this one
-    const pending = pendingPaths(repo.root);
-    if (writes.size || pending.length) {
-      recordPending(repo.root, [...writes.keys()]);
-      const refs = plan.conversations.map((v) => v.path);
-      const alsoCommit = pending.filter((p) => repo.exists(p));
-      await repo.apply({
-        writes,
-        alsoCommit,
-        action: 'import',
-        summary: importCommitSummary(summary, source.name),
-        refs,
-      });
-      clearPending(repo.root);
-    }
-    await source.commit?.();
-  }
+  // mail is read before the lock is taken: a slow mailbox must not keep a seller's `kith log` waiting
+  const read = await readMessages(source, opts.bodies ?? 'trimmed', env, Boolean(opts.json));
+  for (const w of read.warnings) env.err.write(`warning: ${clean(w)}\n`);
+  const { summary, plan } = opts.dryRun
+    ? await file(openRepo(env), source, read, opts, env)
+    : await withRepo(env, 'import', (repo) => file(repo, source, read, opts, env));
   if (opts.json) printJson(env.out, summary);
   else env.out.write(renderImportSummary(summary, Boolean(opts.dryRun)));
   return { summary, plan };

@@ -5,7 +5,7 @@ import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { applyEdit } from '../store/repo.js';
-import { currentHandle, openRepo, type Env } from './env.js';
+import { currentHandle, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -47,39 +47,39 @@ const TURN_TEXT = { us: 'our turn', them: 'their turn', closed: 'closed' } as co
 
 export async function run(opts: LogOptions, env: Env) {
   const typed = logText(opts.text, opts.type);
-  const repo = openRepo(env);
-  const target = repo.resolve(opts.ref);
-  const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
-  const when = { now: env.now, zone: env.zone };
-  const at = opts.at ? (await parseWhen(opts.at, { ...when, forward: false })).at : formatDateTime(env.now, env.zone);
-  const next = opts.next ? (await parseWhen(opts.next, { ...when, forward: true })).date : undefined;
-  const plan = planLog(repo.data, target, {
-    ...typed,
-    at,
-    next,
-    turn: opts.turn,
-    deal,
-    isNew: opts.new,
-    subject: opts.subject,
-    handle: await currentHandle(env, repo),
-    today: localDate(env.now, env.zone),
-    ids: { entry: newId('entry'), conversation: newId('conversation') },
-  });
-  const path =
-    plan.conversation?.path ??
-    repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
-  const commit = { summary: plan.summary, action: 'log' };
-  if (plan.conversation) {
-    await applyEdit(repo, path, { changes: plan.changes, body: (body) => appendEntry(body, plan.entry), ...commit });
-  } else
-    await repo.apply({
-      writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]),
-      refs: [path],
-      ...commit,
+  return withRepo(env, 'log', async (repo) => {
+    const target = repo.resolve(opts.ref);
+    const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
+    const when = { now: env.now, zone: env.zone };
+    const at = opts.at ? (await parseWhen(opts.at, { ...when, forward: false })).at : formatDateTime(env.now, env.zone);
+    const next = opts.next ? (await parseWhen(opts.next, { ...when, forward: true })).date : undefined;
+    const plan = planLog(repo.data, target, {
+      ...typed,
+      at,
+      next,
+      turn: opts.turn,
+      deal,
+      isNew: opts.new,
+      subject: opts.subject,
+      handle: await currentHandle(env, repo),
+      today: localDate(env.now, env.zone),
+      ids: { entry: newId('entry'), conversation: newId('conversation') },
     });
-  const where = plan.conversation ? 'in' : 'in new conversation';
-  env.out.write(
-    `logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${plan.next ? `, next by ${plan.next}` : ''}\n`,
-  );
-  return { path, entry: plan.entry, turn: plan.turn, next: plan.next, created: !plan.conversation };
+    const path =
+      plan.conversation?.path ??
+      repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
+    const commit = { summary: plan.summary, action: 'log' };
+    if (plan.conversation) {
+      await applyEdit(repo, path, { changes: plan.changes, body: (body) => appendEntry(body, plan.entry), ...commit });
+    } else
+      await repo.apply({
+        writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]),
+        refs: [path],
+        ...commit,
+      });
+    const where = plan.conversation ? 'in' : 'in new conversation';
+    const nextBy = plan.next ? `, next by ${plan.next}` : '';
+    env.out.write(`logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${nextBy}\n`);
+    return { path, entry: plan.entry, turn: plan.turn, next: plan.next, created: !plan.conversation };
+  });
 }

@@ -5,7 +5,7 @@ import { planMove } from '../core/pipeline/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { openRepo, type Env } from './env.js';
+import { withRepo, type Env } from './env.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 export const AT_OPTION: OptionSpec = { flags: '--at <when>', help: 'when it happened (default today)' };
@@ -27,13 +27,14 @@ export interface MoveOptions {
 }
 
 export async function run(opts: MoveOptions, env: Env) {
-  const repo = openRepo(env);
-  const deal = repo.resolve(opts.deal, ['deal']) as Deal;
-  const at = opts.at
-    ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date
-    : localDate(env.now, env.zone);
-  const { changes, summary, action } = planMove(deal, { ...opts, at }, repo.settings);
-  await applyEdit(repo, deal.path, { changes, summary, action });
-  env.out.write(`${clean(deal.title)}: ${deal.stage} → ${opts.stage} on ${at}\n`);
-  return { deal: deal.slug, from: deal.stage, to: opts.stage, at };
+  return withRepo(env, 'move', async (repo) => {
+    const deal = repo.resolve(opts.deal, ['deal']) as Deal;
+    const at = opts.at
+      ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date
+      : localDate(env.now, env.zone);
+    const { changes, summary, action } = planMove(deal, { ...opts, at }, repo.settings);
+    await applyEdit(repo, deal.path, { changes, summary, action });
+    env.out.write(`${clean(deal.title)}: ${deal.stage} → ${opts.stage} on ${at}\n`);
+    return { deal: deal.slug, from: deal.stage, to: opts.stage, at };
+  });
 }

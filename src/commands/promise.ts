@@ -4,7 +4,7 @@ import { displayName, newId, UsageError } from '../core/model/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { currentHandle, openRepo, type Env } from './env.js';
+import { currentHandle, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -32,36 +32,37 @@ export interface PromiseOptions {
 }
 
 export async function run(opts: PromiseOptions, env: Env) {
-  const repo = openRepo(env);
-  const target = repo.resolve(opts.ref);
-  const conversation = pickConversation(repo.data, target);
-  if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
-  const due = (await parseWhen(opts.by, { now: env.now, zone: env.zone, forward: true })).date;
-  const theirs = () =>
-    opts.who
-      ? repo.resolve(opts.who, ['contact']).slug
-      : target.kind === 'contact'
-        ? target.slug
-        : conversation.participants[0];
-  const who = opts.them ? theirs() : `@${await currentHandle(env, repo)}`;
-  const what = opts.what.trim();
-  const promise = {
-    id: newId('promise'),
-    from: opts.them ? 'them' : 'us',
-    ...(who ? { who } : {}),
-    what,
-    due,
-    state: 'open',
-    made: localDate(env.now, env.zone),
-  };
-  const name = displayName(target);
-  const summary = opts.them ? `note promise by ${name}: ${what} (by ${due})` : `promise ${name}: ${what} (by ${due})`;
-  await applyEdit(repo, conversation.path, {
-    changes: { promises: withPromise(conversation, promise) },
-    summary,
-    action: 'promise',
+  return withRepo(env, 'promise', async (repo) => {
+    const target = repo.resolve(opts.ref);
+    const conversation = pickConversation(repo.data, target);
+    if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
+    const due = (await parseWhen(opts.by, { now: env.now, zone: env.zone, forward: true })).date;
+    const theirs = () =>
+      opts.who
+        ? repo.resolve(opts.who, ['contact']).slug
+        : target.kind === 'contact'
+          ? target.slug
+          : conversation.participants[0];
+    const who = opts.them ? theirs() : `@${await currentHandle(env, repo)}`;
+    const what = opts.what.trim();
+    const promise = {
+      id: newId('promise'),
+      from: opts.them ? 'them' : 'us',
+      ...(who ? { who } : {}),
+      what,
+      due,
+      state: 'open',
+      made: localDate(env.now, env.zone),
+    };
+    const name = displayName(target);
+    const summary = opts.them ? `note promise by ${name}: ${what} (by ${due})` : `promise ${name}: ${what} (by ${due})`;
+    await applyEdit(repo, conversation.path, {
+      changes: { promises: withPromise(conversation, promise) },
+      summary,
+      action: 'promise',
+    });
+    const said = opts.them ? 'they promised' : 'you promised';
+    env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${conversation.path})\n`);
+    return promise;
   });
-  const said = opts.them ? 'they promised' : 'you promised';
-  env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${conversation.path})\n`);
-  return promise;
 }

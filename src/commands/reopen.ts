@@ -3,7 +3,7 @@ import { conversationsOf } from '../core/conversation/index.js';
 import { UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
-import { openRepo, type Env } from './env.js';
+import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -15,16 +15,17 @@ export interface ReopenOptions {
 }
 
 export async function run(opts: ReopenOptions, env: Env) {
-  const repo = openRepo(env);
-  const target = repo.resolve(opts.ref);
-  const closed =
-    target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');
-  const conversation = closed[0];
-  if (!conversation || conversation.turn !== 'closed')
-    throw new UsageError(`no closed conversation with ${target.slug}`);
-  // reopening means we owe the next word, today
-  const changes = { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined };
-  await applyEdit(repo, conversation.path, { changes, summary: `reopen ${conversation.subject}`, action: 'reopen' });
-  env.out.write(`reopened ${conversation.path}: our turn\n`);
-  return { conversation: conversation.path, turn: 'us' };
+  return withRepo(env, 'reopen', async (repo) => {
+    const target = repo.resolve(opts.ref);
+    const closed =
+      target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');
+    const conversation = closed[0];
+    if (!conversation || conversation.turn !== 'closed')
+      throw new UsageError(`no closed conversation with ${target.slug}`);
+    // reopening means we owe the next word, today
+    const changes = { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined };
+    await applyEdit(repo, conversation.path, { changes, summary: `reopen ${conversation.subject}`, action: 'reopen' });
+    env.out.write(`reopened ${conversation.path}: our turn\n`);
+    return { conversation: conversation.path, turn: 'us' };
+  });
 }

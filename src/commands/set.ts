@@ -3,7 +3,7 @@ import { displayName, KithError, readAssignments } from '../core/model/index.js'
 import { formatProblem } from '../render/text/problems.js';
 import { editRecordText, parseFieldValue } from '../store/front-matter-edit.js';
 import { addedErrors } from '../store/records.js';
-import { openRepo, type Env } from './env.js';
+import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -19,19 +19,20 @@ export interface SetOptions {
 }
 
 export async function run(opts: SetOptions, env: Env) {
-  const repo = openRepo(env);
-  const target = repo.resolve(opts.ref);
-  const changes = readAssignments(opts.pairs, parseFieldValue);
-  const original = repo.readForEdit(target.path);
-  const text = editRecordText(original, target.path, changes);
-  const broken = addedErrors(target.path, original, text);
-  if (broken.length)
-    throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);
-  const keys = Object.keys(changes);
-  const summary = `set ${keys.join(', ')} on ${displayName(target)}`;
-  await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'set', refs: [target.path] });
-  env.out.write(
-    `${target.path}: ${keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`)).join(', ')}\n`,
-  );
-  return { path: target.path, changes };
+  return withRepo(env, 'set', async (repo) => {
+    const target = repo.resolve(opts.ref);
+    const changes = readAssignments(opts.pairs, parseFieldValue);
+    const original = repo.readForEdit(target.path);
+    const text = editRecordText(original, target.path, changes);
+    const broken = addedErrors(target.path, original, text);
+    if (broken.length)
+      throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);
+    const keys = Object.keys(changes);
+    const summary = `set ${keys.join(', ')} on ${displayName(target)}`;
+    await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'set', refs: [target.path] });
+    env.out.write(
+      `${target.path}: ${keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`)).join(', ')}\n`,
+    );
+    return { path: target.path, changes };
+  });
 }

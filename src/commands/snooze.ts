@@ -3,7 +3,7 @@ import { findPromise, patchPromise, pickConversation } from '../core/conversatio
 import { parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { openRepo, type Env } from './env.js';
+import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -19,26 +19,27 @@ export interface SnoozeOptions {
 }
 
 export async function run(opts: SnoozeOptions, env: Env) {
-  const repo = openRepo(env);
-  const date = (await parseWhen(opts.when, { now: env.now, zone: env.zone, forward: true })).date;
-  const found = findPromise(repo.data, opts.ref.trim().toLowerCase());
-  if (found) {
-    const { conversation, promise } = found;
-    const changes = { promises: patchPromise(conversation, promise.id, { due: date }) };
+  return withRepo(env, 'snooze', async (repo) => {
+    const date = (await parseWhen(opts.when, { now: env.now, zone: env.zone, forward: true })).date;
+    const found = findPromise(repo.data, opts.ref.trim().toLowerCase());
+    if (found) {
+      const { conversation, promise } = found;
+      const changes = { promises: patchPromise(conversation, promise.id, { due: date }) };
+      await applyEdit(repo, conversation.path, {
+        changes,
+        summary: `snooze promise: ${promise.what} (to ${date})`,
+        action: 'snooze',
+      });
+      env.out.write(`promise ${promise.id} now due ${date}: ${clean(promise.what)}\n`);
+      return { promise: promise.id, due: date };
+    }
+    const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
     await applyEdit(repo, conversation.path, {
-      changes,
-      summary: `snooze promise: ${promise.what} (to ${date})`,
+      changes: { next: date },
+      summary: `snooze ${conversation.subject} to ${date}`,
       action: 'snooze',
     });
-    env.out.write(`promise ${promise.id} now due ${date}: ${clean(promise.what)}\n`);
-    return { promise: promise.id, due: date };
-  }
-  const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
-  await applyEdit(repo, conversation.path, {
-    changes: { next: date },
-    summary: `snooze ${conversation.subject} to ${date}`,
-    action: 'snooze',
+    env.out.write(`${conversation.path}: next by ${date}\n`);
+    return { conversation: conversation.path, next: date };
   });
-  env.out.write(`${conversation.path}: next by ${date}\n`);
-  return { conversation: conversation.path, next: date };
 }
