@@ -7,7 +7,7 @@ import { parseFile, YAML_OPTIONS, type ParsedFile } from './front-matter.js';
 /** The value a key is changed to; `undefined` removes the key. */
 export type FieldChanges = Readonly<Record<string, unknown>>;
 
-function renderPair(key: string, value: unknown, like?: Pair): string {
+export function renderPair(key: string, value: unknown, like?: Pair): string {
   const doc = new Document({ [key]: value }, { version: '1.2' });
   const node = (doc.contents as YAMLMap).items[0]?.value;
   const old = like?.value;
