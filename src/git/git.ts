@@ -1,6 +1,7 @@
 // The one way Kith runs git: simple-git with the environment passed explicitly (simple-git 4
 // drops inherited GIT_* variables unless they are allowed) and prompts turned off, since a
 // command must never hang waiting for a password.
+import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export type Vars = Readonly<Record<string, string | undefined>>;
@@ -44,9 +45,41 @@ export function gitEnv(vars: Vars): Record<string, string> {
   return env;
 }
 
-/** A git client for the repository at `root`. */
-export function git(root: string, vars: Vars): SimpleGit {
-  const env = gitEnv(vars);
+/** A git client for the repository at `root`; `extra` adds kith's own variables (a temporary index). */
+export function git(root: string, vars: Vars, extra: Readonly<Record<string, string>> = {}): SimpleGit {
+  const env = { ...gitEnv(vars), ...extra };
   const allowEnvironment = Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_'));
   return simpleGit({ baseDir: root, trimmed: true, allowEnvironment, unsafe: UNSAFE_ALLOWED } as never).env(env);
+}
+
+export interface GitRun {
+  readonly code: number;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+}
+
+/**
+ * Runs git with bytes on its standard input and returns its output untrimmed: what simple-git
+ * cannot do (`cat-file --batch`, `update-index --index-info`). Same environment as `git()`.
+ */
+export function runGit(
+  root: string,
+  vars: Vars,
+  args: readonly string[],
+  opts: { readonly input?: string; readonly extra?: Readonly<Record<string, string>> } = {},
+): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: root, env: { ...gitEnv(vars), ...opts.extra } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    // git may finish without reading all its input (an error): that is in its exit code
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input ?? '');
+  });
 }
