@@ -2,7 +2,7 @@
 // value (so comments and formatting survive where the other side did not touch them), a block
 // list item by item, and only what no side wrote rendered anew. Checked by parsing it back.
 import { isDeepStrictEqual } from 'node:util';
-import { firstOf, KEPT_KEY, mergeText, sameValue } from '../../core/merge/index.js';
+import { firstOf, isMapping, KEPT_KEY, mergeText, sameValue } from '../../core/merge/index.js';
 import { YAML_OPTIONS } from '../front-matter.js';
 import { renderFile, renderPair } from '../front-matter-edit.js';
 import { Document, isMap, isScalar, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -53,25 +53,36 @@ function render(key: string, value: unknown, like: Pair | undefined): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
 }
 
-/** A block list item rendered anew, at the items' indentation. */
-function renderItem(key: string, item: unknown, like: Pair | undefined, indent: number): string {
-  const lines = render(key, [item], like).split('\n').slice(1);
+/** Lines moved to start at column `indent` (their first line's indentation taken off). */
+function reindent(text: string, indent: number): string {
+  const lines = text.split('\n');
   const own = /^ */.exec(lines[0] ?? '')![0].length;
   return `${lines.map((l) => ' '.repeat(indent) + l.slice(own)).join('\n')}\n`;
 }
 
-function mergeList(key: string, sides: Three<Piece>, value: unknown[], keyOf: (item: unknown) => string) {
+/** A block list item rendered anew, at the items' indentation. */
+function renderItem(key: string, item: unknown, like: Pair | undefined, indent: number): string {
+  return reindent(render(key, [item], like).split('\n').slice(1).join('\n'), indent);
+}
+
+/** A nested block list (or mapping) merged item by item (key by key): each one's bytes from a side. */
+function mergeNested(key: string, sides: Three<Piece>, value: unknown, keyOf: (item: unknown) => string) {
   const lists = map3(sides, (p) => p.list ?? null);
   const present = lists.filter((l) => l !== undefined);
-  if (present.some((l) => l === null) || new Set(present.map((l) => l!.indent)).size !== 1) return undefined;
-  const indent = present[0]!.indent;
+  if (present.some((l) => l === null) || new Set(present.map((l) => `${l!.indent} ${l!.mapping}`)).size !== 1)
+    return undefined;
+  const { indent, mapping } = present[0]!;
+  if (mapping !== isMapping(value) || (!mapping && !Array.isArray(value))) return undefined;
+  const entries: [string, unknown][] = mapping
+    ? Object.entries(value as Record<string, unknown>)
+    : (value as unknown[]).map((item) => [keyOf(item), item]);
   const known = map3(lists, (l) => new Map(l!.items.map((i) => [i.key, i])));
-  const items = value.map((item) => {
-    const three = map3(known, (m) => m.get(keyOf(item)));
-    return (
-      mergeLeads(map3(three, (p) => p.lead)) +
-      (chooseText(three, item) ?? renderItem(key, item, likePair(sides), indent))
-    );
+  const items = entries.map(([k, item]) => {
+    const three = map3(known, (m) => m.get(k));
+    const text =
+      chooseText(three, item) ??
+      (mapping ? reindent(render(k, item, likePair(three)), indent) : renderItem(key, item, likePair(sides), indent));
+    return mergeLeads(map3(three, (p) => p.lead)) + text;
   });
   const header = mergeLeads(map3(lists, (l) => l!.header));
   return `${header}${items.join('')}${mergeLeads(map3(lists, (l) => l!.tail))}`;
@@ -87,7 +98,7 @@ function assemble(layouts: Three<Layout>, merged: Record<string, unknown>, itemK
     const lead = mergeLeads(map3(sides, (p) => p.lead));
     const text =
       chooseText(sides, value) ??
-      (!fresh && Array.isArray(value) ? mergeList(key, sides, value, (i) => itemKey(key, i)) : undefined) ??
+      (fresh ? undefined : mergeNested(key, sides, value, (i) => itemKey(key, i))) ??
       renderPiece(key, value, sides);
     out.push(lead + text);
   }

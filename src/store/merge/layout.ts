@@ -1,7 +1,20 @@
 // Front matter cut into its pieces, so a merge can take each key's bytes (its comments,
 // quoting, layout) from the side that wrote them: one piece per top-level key, and for a
-// block list, one per item. Pure over text; the YAML parser finds the pieces.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLSeq } from 'yaml';
+// block list or mapping under it, one per item or key. Pure over text; the YAML parser finds the pieces.
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { YAML_OPTIONS } from '../front-matter.js';
 
 export interface Piece {
@@ -13,7 +26,7 @@ export interface Piece {
   readonly value: unknown;
   /** The pair as parsed, to render a new value the way this one is written. */
   readonly pair?: Pair;
-  /** For a block list: the key line, its items and what follows the last item. */
+  /** For a block list or mapping: the key line, its items (or keys) and what follows the last. */
   readonly list?: ListLayout;
 }
 
@@ -21,8 +34,10 @@ export interface ListLayout {
   readonly header: string;
   readonly items: readonly Piece[];
   readonly tail: string;
-  /** The column of the items' dashes. */
+  /** The column of the items' dashes (or keys). */
   readonly indent: number;
+  /** A mapping: its items are its keys. */
+  readonly mapping: boolean;
 }
 
 export interface Layout {
@@ -47,31 +62,36 @@ const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offse
 
 function listLayout(
   text: string,
-  seq: YAMLSeq,
+  node: YAMLSeq | YAMLMap,
   start: number,
   end: number,
   doc: Document,
   keyOf: (item: unknown) => string,
 ): ListLayout | undefined {
-  if (seq.flow || !seq.items.length) return undefined;
+  if (node.flow || !node.items.length) return undefined;
   const items: Piece[] = [];
   let prev = endOfLine(text, start);
   const header = text.slice(start, prev);
   let indent = -1;
-  for (const item of seq.items as Node[]) {
-    if (!item?.range) return undefined;
-    const dashLine = lineStart(text, item.range[0]);
-    const before = text.slice(dashLine, item.range[0]);
-    const dash = /^( *)- +$/.exec(before);
-    if (!dash || dashLine < prev || (indent >= 0 && dash[1]!.length !== indent)) return undefined;
-    indent = dash[1]!.length;
-    const itemEnd = lineEnd(text, item.range[2]);
-    const value = item.toJS(doc);
-    items.push({ key: keyOf(value), lead: text.slice(prev, dashLine), text: text.slice(dashLine, itemEnd), value });
+  for (const item of node.items as (Node | Pair)[]) {
+    // a list item starts at its dash; a mapping's at its key
+    const pair = isPair(item) ? item : undefined;
+    const first = pair ? (pair.key as Node | null) : (item as Node | null);
+    if (!first?.range) return undefined;
+    const itemLine = lineStart(text, first.range[0]);
+    const before = /^( *)(- +)?$/.exec(text.slice(itemLine, first.range[0]));
+    if (!before || Boolean(before[2]) === Boolean(pair) || itemLine < prev) return undefined;
+    if (indent >= 0 && before[1]!.length !== indent) return undefined;
+    indent = before[1]!.length;
+    const last = pair ? ((pair.value as Node | null) ?? first) : first;
+    const itemEnd = lineEnd(text, Math.max(first.range[2], last.range?.[2] ?? 0));
+    const value = pair ? (isNode(pair.value) ? pair.value.toJS(doc) : pair.value) : (item as Node).toJS(doc);
+    const key = pair ? String((first as Scalar).value) : keyOf(value);
+    items.push({ key, lead: text.slice(prev, itemLine), text: text.slice(itemLine, itemEnd), value, pair });
     prev = itemEnd;
   }
   if (prev > end) return undefined;
-  return { header, items, tail: text.slice(prev, end), indent };
+  return { header, items, tail: text.slice(prev, end), indent, mapping: isMap(node) };
 }
 
 /**
@@ -94,7 +114,8 @@ export function layoutOf(text: string, keyOf: (key: string, item: unknown) => st
     const value = pair.value as Node | null;
     const start = keyNode.range[0];
     const end = lineEnd(text, Math.max(keyNode.range[2], value?.range?.[2] ?? 0));
-    const list = isSeq(value) ? listLayout(text, value, start, end, doc, (item) => keyOf(key, item)) : undefined;
+    const nested = isSeq(value) || isMap(value);
+    const list = nested ? listLayout(text, value, start, end, doc, (item) => keyOf(key, item)) : undefined;
     pieces.set(key, { key, lead: text.slice(prev, start), text: text.slice(start, end), value: data[key], pair, list });
     prev = end;
   }
