@@ -48,10 +48,14 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
       continue;
     }
     const mod = await entry.load();
-    defineCommand(program.command(entry.name).description(entry.summary), mod.spec, async (options, command) => {
-      const { processEnv } = await import('./process-env.js');
-      await mod.run(options as never, processEnv(command.optsWithGlobals().repo as string | undefined));
-    });
+    defineCommand(
+      program.command(entry.name, { hidden: entry.hidden }).description(entry.summary),
+      mod.spec,
+      async (options, command) => {
+        const { processEnv } = await import('./process-env.js');
+        await mod.run(options as never, processEnv(command.optsWithGlobals().repo as string | undefined));
+      },
+    );
   }
   return program;
 }

@@ -76,6 +76,7 @@ export function processEnv(repo: string | undefined): Env {
     stdin: process.stdin,
     stdinIsTTY: Boolean(process.stdin.isTTY),
     repo,
+    node: process.execPath,
     ask,
     edit: (file) => edit(vars, file),
   };

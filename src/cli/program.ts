@@ -50,7 +50,7 @@ export function defineCommand(cmd: Command, spec: CommandSpec, run: Runner): Com
 /** A registry entry that is not running: its name and summary, for `kith --help` and suggestions. */
 export function listCommand(program: Command, entry: CommandEntry): Command {
   return program
-    .command(entry.name)
+    .command(entry.name, { hidden: entry.hidden })
     .description(entry.summary)
     .allowUnknownOption()
     .allowExcessArguments()

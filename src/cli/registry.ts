@@ -12,6 +12,8 @@ interface CommandModule {
 export interface CommandEntry {
   readonly name: string;
   readonly summary: string;
+  /** Not listed by `kith --help`: run by git, not by people. */
+  readonly hidden?: boolean;
   load(): Promise<CommandModule>;
 }
 
@@ -103,5 +105,26 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'check',
     summary: 'check every file; print path:line:col: message per problem',
     load: () => import('../commands/check.js'),
+  },
+  {
+    name: 'sync',
+    summary: "share with the team: commit hand edits, merge the team's commits as data, push",
+    load: () => import('../commands/sync.js'),
+  },
+  {
+    name: 'clone',
+    summary: "clone the team's repository and set it up (merge driver, identity)",
+    load: () => import('../commands/clone.js'),
+  },
+  {
+    name: 'resolve',
+    summary: 'merge the records a plain `git pull` left in conflict, from the three versions git keeps',
+    load: () => import('../commands/resolve.js'),
+  },
+  {
+    name: 'merge-driver',
+    summary: "git's merge driver for records (git runs it; see .gitattributes)",
+    hidden: true,
+    load: () => import('../commands/merge-driver.js'),
   },
 ];

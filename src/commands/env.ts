@@ -3,8 +3,10 @@
 // the real process, tests build their own.
 import { chooseHandle } from '../core/people/index.js';
 import { gitIdentity } from '../git/commit.js';
+import { driverCommand, ensureMergeDriver } from '../git/merge-driver.js';
 import { readConfig } from '../store/config.js';
 import { acquireLock } from '../store/lock.js';
+import { KITH_BIN } from '../store/package-files.js';
 import { findRoot, openRepo as open, type Repo } from '../store/repo.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
@@ -24,6 +26,8 @@ export interface Env {
   readonly stdinIsTTY: boolean;
   /** --repo, when given. */
   readonly repo?: string;
+  /** The Node binary running kith, for the commands git runs back (the merge driver); default `node`. */
+  readonly node?: string;
   /** Asks a question on the terminal; the answer as typed. */
   ask(question: string): Promise<string>;
   /** Runs the user's editor on a file; its exit status, or the signal that ended it. */
@@ -35,9 +39,17 @@ export function repoRoot(env: Env): string {
   return findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
 }
 
+/** The command git runs as the kith merge driver: this Node, this kith. */
+export function mergeDriver(env: Env): string {
+  return driverCommand(env.node ?? 'node', KITH_BIN);
+}
+
 /** Finds and opens the repository to read it, warning once about files that could not be read. */
 export function openRepo(env: Env, opts: { quiet?: boolean } = {}): Repo {
-  const repo = open(repoRoot(env), env.vars);
+  const root = repoRoot(env);
+  // clones do not share .git/config: every command sees that the merge driver is there
+  ensureMergeDriver(root, mergeDriver(env));
+  const repo = open(root, env.vars);
   if (!opts.quiet) env.err.write(brokenFilesWarning(repo.data.problems));
   return repo;
 }
@@ -51,6 +63,7 @@ export async function withRepo<T>(env: Env, command: string, change: (repo: Repo
   const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;
   const lock = await acquireLock(root, command, wait > 0 ? wait : undefined);
   try {
+    ensureMergeDriver(root, mergeDriver(env));
     const repo = open(root, env.vars);
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);

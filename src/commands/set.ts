@@ -1,4 +1,5 @@
 // `kith set REF key=value ...`: changes fields in place (only those bytes) and commits.
+import { KEPT_KEY, settleKept } from '../core/merge/index.js';
 import { displayName, KithError, readAssignments } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { editRecordText, parseFieldValue } from '../store/front-matter-edit.js';
@@ -23,7 +24,9 @@ export async function run(opts: SetOptions, env: Env) {
     const target = repo.resolve(opts.ref);
     const changes = readAssignments(opts.pairs, parseFieldValue);
     const original = repo.readForEdit(target.path);
-    const text = editRecordText(original, target.path, changes);
+    // setting a field again settles what a merge kept aside for it
+    const settled = KEPT_KEY in changes ? {} : settleKept(target.data, Object.keys(changes));
+    const text = editRecordText(original, target.path, { ...changes, ...settled });
     const broken = addedErrors(target.path, original, text);
     if (broken.length)
       throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);

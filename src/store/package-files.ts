@@ -7,6 +7,8 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const TEMPLATES_DIR = join(PACKAGE_DIR, 'templates');
 export const EXAMPLES_DIR = join(PACKAGE_DIR, 'examples');
+/** The kith program itself, for git to run back as the merge driver. */
+export const KITH_BIN = join(PACKAGE_DIR, 'bin', 'kith');
 
 /** A file shipped in templates/, as text. */
 export function template(name: string): string {

@@ -1,0 +1,62 @@
+// `kith clone URL [DIR]`: clones the team's repository and sets it up: the merge driver in
+// .git/config (clones do not share it) and a check that git's identity is a team member.
+import { basename, resolve } from 'node:path';
+import { checkIdentity } from '../core/people/index.js';
+import { KithError } from '../core/model/index.js';
+import { gitIdentity } from '../git/commit.js';
+import { ensureMergeDriver } from '../git/merge-driver.js';
+import { checkoutRemoteBranch, cloneRepo } from '../git/remote.js';
+import { revParse } from '../git/tree.js';
+import { clean } from '../render/text/paint.js';
+import { readConfig } from '../store/config.js';
+import { folderNames } from '../store/files.js';
+import { SETTINGS_FILE } from '../store/layout.js';
+import { openRepo as open } from '../store/repo.js';
+import { mergeDriver, type Env } from './env.js';
+import type { CommandSpec } from './spec.js';
+
+export const spec: CommandSpec = {
+  args: [
+    { name: '<url>', help: 'the team repository (https://, git@host:path, file://...)' },
+    { name: '[dir]', help: 'folder to clone into (default: the repository name)' },
+  ],
+};
+
+export interface CloneOptions {
+  readonly url: string;
+  readonly dir?: string;
+}
+
+export async function run(opts: CloneOptions, env: Env) {
+  const dir = opts.dir ?? (basename(opts.url.replace(/\/+$/, '')).replace(/\.git$/, '') || 'crm');
+  const root = resolve(env.cwd, dir);
+  if (folderNames(root)?.length)
+    throw new KithError(`${root} exists and is not empty`, 'choose a new folder: kith clone URL DIR');
+  await cloneRepo(env.cwd, env.vars, opts.url, dir);
+  ensureMergeDriver(root, mergeDriver(env));
+  if (!(await revParse(root, env.vars, 'HEAD'))) await checkoutRemoteBranch(root, env.vars);
+  if (!(await revParse(root, env.vars, 'HEAD'))) {
+    env.out.write(
+      `Cloned an empty repository into ${root}\nMake it the team's: kith init ${dir} --name "Team", then cd ${dir} && kith sync\n`,
+    );
+    return { root, empty: true };
+  }
+  if (!folderNames(root)?.includes(SETTINGS_FILE))
+    throw new KithError(`cloned into ${root}, but it has no ${SETTINGS_FILE}: it is not a Kith repository`);
+  const repo = open(root, env.vars);
+  const me = checkIdentity(
+    await gitIdentity(root, env.vars),
+    repo.settings.members,
+    readConfig(env.vars).handle ?? env.vars.KITH_USER,
+  );
+  const records =
+    repo.data.contacts.length + repo.data.orgs.length + repo.data.deals.length + repo.data.conversations.length;
+  env.out.write(
+    `Cloned ${clean(repo.settings.name)} into ${root}: ${records} records${me.handle ? `, you are @${me.handle}` : ''}\n`,
+  );
+  env.out.write(
+    `Keep in step with the team: cd ${dir} && kith sync (from cron: */10 * * * * cd ${root} && kith sync)\n`,
+  );
+  if (me.problem) env.err.write(`warning: ${me.problem.message}\nhint: ${me.problem.hint}\n`);
+  return { root, empty: false, handle: me.handle, records };
+}
