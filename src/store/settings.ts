@@ -12,6 +12,8 @@ import {
   type Problem,
   type TeamSettings,
 } from '../core/model/index.js';
+import { keptValueProblems } from '../core/check/index.js';
+import { keptValues } from '../core/merge/index.js';
 import { isIsoDate } from '../core/time/index.js';
 import { SETTINGS_FILE } from './layout.js';
 
@@ -101,7 +103,11 @@ export function loadSettings(root: string): { settings: TeamSettings; text: stri
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   const { settings, problems } = readSettings(typeof data === 'object' ? data : {}, file);
-  return { settings, text, problems };
+  // values a merge kept aside: reported by check and due until settled
+  const kept = keptValues(typeof data === 'object' ? data : {});
+  if (!kept.length) return { settings, text, problems };
+  const line = text.split('\n').findIndex((l) => /^conflicts\s*:/.test(l)) + 1 || 1;
+  return { settings: { ...settings, kept }, text, problems: [...problems, ...keptValueProblems(file, data, line)] };
 }
 
 /** A value as one line of YAML flow style: "Northwind", [a.example, b.example]. */

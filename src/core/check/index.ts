@@ -3,15 +3,17 @@
 import type { Problem, RepoData } from '../model/types.js';
 import { cadences } from './cadences.js';
 import type { Check } from './check.js';
+import { keptValuesCheck } from './kept-values.js';
 import { references } from './references.js';
 import { stages } from './stages.js';
 import { timelineOrder } from './timeline-order.js';
 import { uniqueness } from './uniqueness.js';
 
-const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences];
+const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences, keptValuesCheck];
 
 /** Every problem: the ones met while loading, then each check's, in file and line order. */
 export function checkRepo(data: RepoData): Problem[] {
   const all = [...data.problems, ...CHECKS.flatMap((c) => c(data))];
   return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
+export { keptValueProblems } from './kept-values.js';

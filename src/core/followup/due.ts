@@ -9,8 +9,9 @@ import type { Contact, Conversation, Deal, IsoDate, RepoData } from '../model/ty
 import { addBusinessDays, addDays, daysBetween } from '../time/calendar.js';
 import { addDuration, parseDuration } from '../time/durations.js';
 import { byUrgency } from './group.js';
+import { settleItems } from './settle.js';
 
-export type DueKind = 'reply' | 'nudge' | 'promise' | 'chase' | 'reconnect' | 'deal';
+export type DueKind = 'reply' | 'nudge' | 'promise' | 'chase' | 'reconnect' | 'deal' | 'settle';
 
 export interface DueItem {
   readonly kind: DueKind;
@@ -132,6 +133,7 @@ export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number
     ...repo.conversations.flatMap((v) => conversationItems(repo, v, opts.today)),
     ...repo.contacts.map((c) => reconnectItem(repo, c)),
     ...repo.deals.map((d) => dealItem(repo, d, opts.today)),
+    ...settleItems(repo, opts.today),
   ].filter((i): i is DueItem => i !== undefined);
   return all
     .map((i) => ({ ...i, overdue_days: Math.max(0, daysBetween(i.due, opts.today)) }))

@@ -4,7 +4,15 @@ import { endOfWeek } from '../time/calendar.js';
 import type { DueItem, DueKind } from './due.js';
 
 // Inside a day, what to do first: what we promised, then what they owe, then the rest.
-const PRIORITY: Record<DueKind, number> = { promise: 0, chase: 1, reply: 2, nudge: 3, deal: 4, reconnect: 5 };
+const PRIORITY: Record<DueKind, number> = {
+  promise: 0,
+  chase: 1,
+  reply: 2,
+  nudge: 3,
+  deal: 4,
+  reconnect: 5,
+  settle: 6,
+};
 
 // one collator for every comparison: String#localeCompare builds one per call, and a big
 // repository sorts tens of thousands of items

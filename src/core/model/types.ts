@@ -151,6 +151,8 @@ export interface TeamSettings {
   readonly rates: Readonly<Record<string, number>>;
   readonly stages: readonly Stage[];
   readonly followup: FollowUpSettings;
+  /** Values a merge kept aside in kith.yaml (`conflicts:`), until someone settles them. */
+  readonly kept?: readonly { readonly field: string; readonly value: unknown }[];
 }
 
 export const DEFAULT_STAGES: readonly Stage[] = [
