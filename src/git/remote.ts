@@ -92,7 +92,8 @@ export async function setUpstream(root: string, vars: Vars, up: Upstream): Promi
 /** Clones `url` into `dir` (a path relative to `cwd`). */
 export async function cloneRepo(cwd: string, vars: Vars, url: string, dir: string): Promise<void> {
   const r = await runGit(cwd, vars, ['clone', '-q', '--', url, dir]);
-  if (r.code !== 0) throw new KithError(`could not clone ${url}: ${gitReason(r.stderr)}`, 'check the URL and your access to it');
+  if (r.code !== 0)
+    throw new KithError(`could not clone ${url}: ${gitReason(r.stderr)}`, 'check the URL and your access to it');
 }
 
 /**

@@ -1,7 +1,7 @@
 // `kith sync` between clones of one bare repository over file://, under different identities:
 // every case of the merge as a teammate meets it. Commands run in-process; git is real.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as add } from '../../src/commands/add.js';
@@ -141,6 +141,22 @@ describe('kith sync', () => {
     expect(yaml).toContain('reply_days: 1        # business days');
     expect(yaml).toContain('holidays: [2026-12-25]         # e.g.');
     expect(yaml).toContain('currency: SEK');
+  });
+
+  it('a push refused because the remote moved meanwhile is fetched, merged and tried again', async () => {
+    const { mates } = await team(['alice', 'bob']);
+    const [alice, bob] = mates as [Mate, Mate];
+    await log({ ref: 'jane', text: 'call: kickoff' }, alice.env('2026-11-25T09:00:00+01:00'));
+    await syncAll(alice, bob);
+    await log({ ref: 'jane', text: 'note: from alice' }, alice.env('2026-11-25T10:00:00+01:00'));
+    await log({ ref: 'jane', text: 'note: from bob' }, bob.env('2026-11-25T11:00:00+01:00'));
+    // alice's push lands between bob's fetch and bob's push, once
+    const hook = join(bob.dir, '.git', 'hooks', 'pre-push');
+    writeFileSync(hook, `#!/bin/sh\n[ -e "$0.done" ] && exit 0\ntouch "$0.done"\ncd '${alice.dir}' && git push -q origin main\n`, { mode: 0o755 });
+    const r = await sync({}, bob.env());
+    expect(r).toMatchObject({ pushed: true, attempts: 2 });
+    await sync({}, alice.env());
+    expect(alice.read('conversations/2026/jane-doe-2026-11-25.md')).toMatch(/from alice(.|\n)*from bob/);
   });
 
   it('a hand-broken file stops it with file:line, and nothing is committed or sent', async () => {

@@ -33,7 +33,7 @@ export function unifyDuplicates(
       }
       text = r.text;
     }
-    unified.push({ ...group, skipped });
+    unified.push(skipped ? { ...group, skipped } : group);
     if (skipped) continue;
     writes.set(group.into, text);
     removes.push(...group.from);
