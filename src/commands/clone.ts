@@ -37,7 +37,8 @@ export async function run(opts: CloneOptions, env: Env) {
   if (!(await revParse(root, env.vars, 'HEAD'))) await checkoutRemoteBranch(root, env.vars);
   if (!(await revParse(root, env.vars, 'HEAD'))) {
     env.out.write(
-      `Cloned an empty repository into ${root}\nMake it the team's: kith init ${dir} --name "Team", then cd ${dir} && kith sync\n`,
+      `Cloned an empty repository into ${root}\n` +
+        `Make it the team's: kith init ${dir} --name "Team", then cd ${dir} && kith sync\n`,
     );
     return { root, empty: true };
   }
@@ -52,7 +53,8 @@ export async function run(opts: CloneOptions, env: Env) {
   const records =
     repo.data.contacts.length + repo.data.orgs.length + repo.data.deals.length + repo.data.conversations.length;
   env.out.write(
-    `Cloned ${clean(repo.settings.name)} into ${root}: ${records} records${me.handle ? `, you are @${me.handle}` : ''}\n`,
+    `Cloned ${clean(repo.settings.name)} into ${root}: ${records} records` +
+      `${me.handle ? `, you are @${me.handle}` : ''}\n`,
   );
   env.out.write(
     `Keep in step with the team: cd ${dir} && kith sync (from cron: */10 * * * * cd ${root} && kith sync)\n`,

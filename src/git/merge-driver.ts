@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const DRIVER = 'kith';
+const DRIVER = 'kith';
 const DRIVER_TITLE = 'kith: records merged as data (entries and promises by id, fields three-way)';
 
 /** The attribute lines a data repository's .gitattributes needs (templates/gitattributes has them). */

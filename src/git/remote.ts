@@ -23,7 +23,7 @@ export function gitReason(stderr: string): string {
 }
 
 /** The remote is out of reach (offline, gone, refused): the local commits stay. */
-export class RemoteError extends KithError {
+class RemoteError extends KithError {
   constructor(message: string, remote: string) {
     super(message, `your commits are kept here; run kith sync again when ${remote} can be reached`);
   }
@@ -71,7 +71,7 @@ export async function fetchBranch(root: string, vars: Vars, up: Upstream, extra?
   throw new RemoteError(`could not fetch from ${up.remote}: ${gitReason(r.stderr)}`, up.remote);
 }
 
-export type PushResult = 'pushed' | 'rejected';
+type PushResult = 'pushed' | 'rejected';
 
 /** Pushes HEAD to the remote branch; 'rejected' when the remote moved meanwhile (fetch, merge, retry). */
 export async function pushBranch(root: string, vars: Vars, up: Upstream, extra?: Record<string, string>) {

@@ -110,7 +110,7 @@ export async function unmergedStages(root: string, vars: Vars, extra?: Record<st
 }
 
 /** A merge being prepared in an index of its own, so the user's index and files stay as they are. */
-export interface TempIndex {
+interface TempIndex {
   readonly extra: Readonly<Record<string, string>>;
   /** Stage 0 for each path: a blob, or null to remove the path. */
   set(entries: ReadonlyMap<string, string | null>): Promise<void>;

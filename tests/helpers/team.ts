@@ -32,7 +32,7 @@ export interface Team {
 
 const NAMES: Record<string, string> = { alice: 'Alice Martin', bob: 'Bob Stone', cron: 'Import Robot' };
 
-export function gitIn(dir: string, env: Env, args: readonly string[]): string {
+function gitIn(dir: string, env: Env, args: readonly string[]): string {
   return execFileSync('git', args, { cwd: dir, env: { ...env.vars } as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -87,7 +87,7 @@ export async function team(handles: readonly string[] = ['alice', 'bob', 'cron']
 }
 
 /** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

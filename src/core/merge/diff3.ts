@@ -3,7 +3,7 @@
 // two sides never changes the result, so a rebase (which swaps them) merges as a merge does.
 
 /** Index pairs [base, side] of equal lines on a longest common subsequence. */
-export function matchLines(a: readonly string[], b: readonly string[]): Map<number, number> {
+function matchLines(a: readonly string[], b: readonly string[]): Map<number, number> {
   const out = new Map<number, number>();
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) out.set(start, start++);
@@ -136,7 +136,7 @@ export interface TextKept {
  * are kept (the one that sorts first, first). Both changing the same lines: a change beats a
  * removal; otherwise the version that sorts first is taken and the other is set aside.
  */
-export function mergeLines(
+function mergeLines(
   base: readonly string[],
   ours: readonly string[],
   theirs: readonly string[],

@@ -4,7 +4,7 @@
 const joined = (keys: readonly string[]) => keys.join('\u0000');
 
 /** Of two runs of keys, the one that goes first: the one that sorts first as text. */
-export function compareRuns(a: readonly string[], b: readonly string[]): number {
+function compareRuns(a: readonly string[], b: readonly string[]): number {
   const [x, y] = [joined(a), joined(b)];
   return x < y ? -1 : x > y ? 1 : a.length - b.length;
 }

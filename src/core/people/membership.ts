@@ -27,7 +27,9 @@ export function checkIdentity(
   return {
     problem: {
       message: `your git e-mail ${git.email} is not one of the team's members in kith.yaml`,
-      hint: `add yourself under members: in kith.yaml ({handle: ..., name: ${git.name}, emails: [${git.email}]}), then kith sync`,
+      hint:
+        `add yourself under members: in kith.yaml ` +
+        `({handle: ..., name: ${git.name}, emails: [${git.email}]}), then kith sync`,
     },
   };
 }

@@ -30,7 +30,7 @@ export interface Piece {
   readonly list?: ListLayout;
 }
 
-export interface ListLayout {
+interface ListLayout {
   readonly header: string;
   readonly items: readonly Piece[];
   readonly tail: string;

@@ -16,7 +16,7 @@ export interface Commits {
   readonly theirs: string;
 }
 
-export interface MergedFile {
+interface MergedFile {
   readonly path: string;
   readonly added: { readonly ours: number; readonly theirs: number };
   readonly kept: readonly Kept[];
@@ -68,7 +68,15 @@ export async function mergeTrees(root: string, vars: Vars, commits: Commits, nam
             ],
     );
     const blobs = await readBlobs(root, vars, [...new Set(wanted.map(spec))]);
-    const text = (s: Source | undefined) => (s ? blobs.get(spec(s)) : undefined);
+    // a side's version, with the other side's renames replayed on it first: both then say the
+    // same about the renamed record (its references, the authors of its entries)
+    const text = (s: Source | undefined) => {
+      const raw = s ? blobs.get(spec(s)) : undefined;
+      if (!s || raw === undefined || s.rev === 'base') return raw;
+      return plan.renames
+        .filter((r) => r.side !== s.rev)
+        .reduce((t, r) => replaySlugChange(s.path, t, { from: r.from, to: r.to }) ?? t, raw);
+    };
     const out = {
       merged: [] as MergedFile[],
       restored: [] as TreeMerge['restored'][number][],
@@ -78,10 +86,16 @@ export async function mergeTrees(root: string, vars: Vars, commits: Commits, nam
     const results = new Map<string, string | null>();
     const taken = new Set([...unmerged.keys(), ...ours.map((c) => c.path), ...theirs.map((c) => c.path)]);
 
+    const follows: (SlugChange & { side: Side })[] = [];
     const merge = (task: Task & { kind: 'merge' }) => {
       const r = mergeFile(task.paths[0]!, text(task.base), text(task.ours) ?? '', text(task.theirs) ?? '', names);
       if (!r.ok) return unmergeable.push({ path: task.paths[0]!, reason: r.reason });
       const path = task.paths.length > 1 ? chosenPath(task.paths, r.text) : task.paths[0]!;
+      // renamed both ways: the side whose name lost sees its references follow the winner
+      if (path !== task.ours.path && task.paths.includes(task.ours.path))
+        follows.push({ from: task.ours.path, to: path, side: 'ours' });
+      if (path !== task.theirs.path && task.paths.includes(task.theirs.path))
+        follows.push({ from: task.theirs.path, to: path, side: 'theirs' });
       for (const p of [...task.paths, ...task.remove]) if (p !== path) results.set(p, null);
       results.set(path, r.text);
       out.merged.push({ path, added: r.added, kept: r.kept });
@@ -118,7 +132,7 @@ export async function mergeTrees(root: string, vars: Vars, commits: Commits, nam
     }
     const changes = { ours, theirs };
     if (unmergeable.length) return { ...out, unmergeable, changes };
-    await replay(root, vars, commits, { results, changes, renames: plan.renames, moved: out.moved });
+    await replay(root, vars, commits, { results, changes, renames: plan.renames, moved: out.moved, follows });
     const entries = new Map<string, string | null>();
     const written = [...results].filter((e): e is [string, string] => e[1] !== null);
     const ids = await writeBlobs(
@@ -140,6 +154,8 @@ interface Replays {
   readonly changes: { readonly ours: readonly FileChange[]; readonly theirs: readonly FileChange[] };
   readonly renames: readonly Rename[];
   readonly moved: readonly (SlugChange & { readonly side: Side })[];
+  /** A side's own rename that lost to the other's: replayed on that side's files. */
+  readonly follows: readonly (SlugChange & { readonly side: Side })[];
 }
 
 /** Replays each slug change on the files the other side changed (a move, on its own side's). */
@@ -152,6 +168,7 @@ async function replay(root: string, vars: Vars, commits: Commits, r: Replays): P
       only: false,
     })),
     ...r.moved.map((m) => ({ change: { from: m.from, to: m.to }, side: m.side, only: true })),
+    ...r.follows.map((f) => ({ change: { from: f.from, to: f.to }, side: f.side, only: false })),
   ] as { change: SlugChange; side: Side; only: boolean }[];
   if (!jobs.some((j) => kindOfPath(j.change.from) && kindOfPath(j.change.from) !== 'conversation')) return;
   const specs = (['ours', 'theirs'] as const).flatMap((s) => touched(s).map((p) => `${commits[s]}:${p}`));

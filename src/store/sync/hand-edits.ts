@@ -33,12 +33,13 @@ function settingsErrors(root: string): Problem[] {
 }
 
 /** .gitattributes with the merge driver's lines it lacks, or undefined when it has them all. */
-export function attributesWithDriver(text: string): string | undefined {
+function attributesWithDriver(text: string): string | undefined {
   const have = new Set(text.split('\n').map((l) => l.trim()));
   const missing = DRIVER_ATTRIBUTES.filter((l) => !have.has(l));
   if (!missing.length) return undefined;
   const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-  return `${text}${sep}# Records merge as data: kith sync, or the kith merge driver under git pull.\n${missing.join('\n')}\n`;
+  const note = '# Records merge as data: kith sync, or the kith merge driver under git pull.';
+  return `${text}${sep}${note}\n${missing.join('\n')}\n`;
 }
 
 export interface HandEdits {

@@ -38,9 +38,10 @@ export interface SyncOptions {
 function unmergeableError(merge: TreeMerge, up: Upstream): KithError {
   const files = merge.unmergeable.map((u) => `  ${u.path}: ${u.reason}`).join('\n');
   return new KithError(
-    `cannot merge ${plural(merge.unmergeable.length, 'file')} with ${up.remote}/${up.remoteBranch} automatically:\n${files}\n` +
+    `cannot merge ${plural(merge.unmergeable.length, 'file')} with ${up.remote}/${up.remoteBranch} ` +
+      `automatically:\n${files}\n` +
       'nothing was changed: your commits are kept here and nothing was sent',
-    `merge them by hand: \`git pull\`, edit the files it names, \`git add\` them and \`git commit\`, then \`kith sync\``,
+    'merge them by hand: `git pull`, edit the files it names, `git add` them and `git commit`, then `kith sync`',
   );
 }
 

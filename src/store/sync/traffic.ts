@@ -8,7 +8,7 @@ import { kindOfPath } from '../layout.js';
 // git's id of the empty tree: "everything" is the difference from it
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
-export interface Flow {
+interface Flow {
   readonly commits: readonly { readonly commit: string; readonly author: string; readonly subject: string }[];
   readonly files: readonly string[];
   /** Timeline entries the files gained. */
