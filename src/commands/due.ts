@@ -32,6 +32,7 @@ Kinds of item:
   chase      a promise of theirs is overdue
   reconnect  a contact's stay-in-touch cadence has run out
   deal       an open deal past its close date, or with no activity for a while
+  settle     a merge kept a value aside (conflicts:): decide which stays
 
 Every morning at 8, mailed by cron when something is due:
   0 8 * * 1-5  cd ~/crm && kith due --cron`,

@@ -47,7 +47,8 @@ describe('a team through a git server, simulated', () => {
     await sim.settle();
     const [alice] = t.mates;
     const o = sim.oracle;
-    process.stdout.write(`simulation (seed ${SEED}, ${DAYS} days x ${OPS}): ${JSON.stringify(o.counts)}\n`);
+    const checked = { entries: o.entryIds.size, promises: o.promiseIds.size, messages: o.messageIds.size, contacts: o.emails.size, moves: o.moves.length, values: o.sets.length };
+    process.stdout.write(`simulation (seed ${SEED}, ${DAYS} days x ${OPS}): ${JSON.stringify(o.counts)}\nchecked: ${JSON.stringify(checked)}\n`);
 
     expect(new Set(t.mates.map((m) => m.git(['rev-parse', 'HEAD^{tree}']))).size).toBe(1);
     for (const m of t.mates) expect(m.git(['status', '--porcelain'])).toBe('');
@@ -78,6 +79,8 @@ describe('a team through a git server, simulated', () => {
         return !r || (r.data[s.key] !== s.value && !keptValues(r.data).some((k) => k.field === s.key && k.value === s.value));
       });
     expect(lost).toEqual([]);
+    const kept = [...records.values()].reduce((n, r) => n + keptValues(r.data).length, 0);
+    process.stdout.write(`kept values at the end: ${kept}\n`);
     expect(o.tokens.size + o.promiseIds.size + o.messageIds.size).toBeGreaterThan(DAYS * 2);
   });
 });
