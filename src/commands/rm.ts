@@ -2,7 +2,7 @@
 import { checkRepo } from '../core/check/index.js';
 import { displayName, KithError, plural, UsageError } from '../core/model/index.js';
 import { clean } from '../render/text/paint.js';
-import { confirm, openRepo, withRepo, type Env } from './env.js';
+import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -17,6 +17,7 @@ export interface RmOptions {
 
 export async function run(opts: RmOptions, env: Env) {
   // ask first, without the lock: a question can wait on a person, a lock must not
+  ensureWritable(env);
   const target = openRepo(env).resolve(opts.ref);
   const name = displayName(target);
   if (!opts.yes) {

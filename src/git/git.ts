@@ -1,6 +1,7 @@
 // The one way Kith runs git: simple-git with the environment passed explicitly (simple-git 4
 // drops inherited GIT_* variables unless they are allowed) and prompts turned off, since a
 // command must never hang waiting for a password.
+import { execFile } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 export type Vars = Readonly<Record<string, string | undefined>>;
@@ -44,9 +45,22 @@ export function gitEnv(vars: Vars): Record<string, string> {
   return env;
 }
 
-/** A git client for the repository at `root`. */
-export function git(root: string, vars: Vars): SimpleGit {
-  const env = gitEnv(vars);
+/** A git client for the repository at `root`; `own` sets variables of Kith's own (a temporary index). */
+export function git(root: string, vars: Vars, own: Readonly<Record<string, string>> = {}): SimpleGit {
+  const env = { ...gitEnv(vars), ...own };
   const allowEnvironment = Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_'));
   return simpleGit({ baseDir: root, trimmed: true, allowEnvironment, unsafe: UNSAFE_ALLOWED } as never).env(env);
+}
+
+/** Runs git with text on its standard input (plumbing that simple-git cannot feed). */
+export function gitWithInput(root: string, vars: Vars, args: readonly string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      [...args],
+      { cwd: root, env: gitEnv(vars), maxBuffer: 64 * 1024 * 1024 },
+      (err, out, errOut) => (err ? reject(Object.assign(err, { message: `${errOut || err.message}` })) : resolve(out)),
+    );
+    child.stdin?.end(input);
+  });
 }
