@@ -1,7 +1,7 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
 import { KithError } from '../core/model/index.js';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, type Vars } from './git.js';
 import { gitDir } from './state.js';
@@ -80,7 +80,10 @@ export async function commitPaths(root: string, vars: Vars, req: CommitRequest):
 
 /** Brings the index up to date with the work tree for these paths (added, changed or removed). */
 export async function stagePaths(root: string, vars: Vars, paths: readonly string[]): Promise<void> {
-  if (paths.length) await git(root, vars).raw(['add', '-A', '--', ...paths]);
+  // a path neither in the work tree nor in the index is already as it should be (and git would refuse it)
+  const known = new Set((await git(root, vars).raw(['ls-files', '-z', '--', ...paths])).split('\0'));
+  const stage = paths.filter((p) => known.has(p) || existsSync(join(root, p)));
+  if (stage.length) await git(root, vars).raw(['add', '-A', '--', ...stage]);
 }
 
 async function hasHead(root: string, vars: Vars): Promise<boolean> {

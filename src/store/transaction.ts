@@ -2,8 +2,18 @@
 // anything is written, a journal in .kith/ records each file's previous bytes (a hard link to
 // them, so putting them back needs no free space) and index entry. A failure puts them back;
 // a run killed midway is finished or rolled back by the next writing command, under the lock.
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { KithError } from '../core/model/index.js';
 import { commitPaths, ensureCanCommit, stagePaths, type CommitRequest } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
@@ -95,7 +105,13 @@ async function rollBack(root: string, vars: Vars, journal: Journal): Promise<voi
  */
 export async function recoverInterrupted(root: string, vars: Vars): Promise<string | undefined> {
   const journal = readJournal(root);
-  if (!journal) return undefined;
+  if (!journal) {
+    // killed while writing the journal itself: nothing else was touched yet
+    clearJournal(root);
+    removeTemporaries(root, [JOURNAL]);
+    return undefined;
+  }
+  removeTemporaries(root, [...pathsOf(journal), JOURNAL]);
   if (await committed(root, vars, journal)) {
     await stagePaths(root, vars, pathsOf(journal));
     clearJournal(root);
@@ -105,6 +121,22 @@ export async function recoverInterrupted(root: string, vars: Vars): Promise<stri
   clearJournal(root);
   const files = pathsOf(journal).join(', ');
   return `an interrupted \`kith ${journal.action}\` (pid ${journal.pid}) was rolled back: ${files}`;
+}
+
+/** Removes the temporary files a killed write left beside these paths (.name.md.<random>.tmp). */
+function removeTemporaries(root: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    const dir = join(root, dirname(path));
+    const prefix = `.${basename(path)}.`;
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names)
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** Keeps the file's current bytes under the backup name: a hard link where the disk allows. */
