@@ -224,7 +224,8 @@ function editNode(ctx: Ctx, node: Node, value: unknown): Splice[] | undefined {
   if (isDeepStrictEqual(node.toJS(ctx.doc), value)) return [];
   if (isScalar(node) && isScalarValue(value)) {
     const one = renderScalar(value, node);
-    return one === undefined ? undefined : [{ start: startOf(node), end: node.range![1], text: one }];
+    // a block scalar's range takes its last newline along: keep that newline
+    return one === undefined ? undefined : [{ start: startOf(node), end: contentEnd(ctx.text, node), text: one }];
   }
   if (isMap(node) && isPlainObject(value)) return editMap(ctx, node, value);
   if (isSeq(node) && Array.isArray(value)) return editSeq(ctx, node, value);
