@@ -3,20 +3,10 @@
 // that differ, a list keeps every unchanged item byte for byte (comments included) and edits,
 // adds or removes only the others. Undefined when only re-rendering the whole value can do it.
 import { isDeepStrictEqual } from 'node:util';
-import {
-  Document,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair,
-  type Scalar,
-  type YAMLMap,
-  type YAMLSeq,
-} from 'yaml';
+import { renderBlock, renderFlow, renderScalar } from './yaml-render.js';
+import { Document, isMap, isNode, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
-/** A piece of the text replaced: [start, end) becomes `text`. */
+/** [start, end) becomes `text`. */
 interface Splice {
   readonly start: number;
   readonly end: number;
@@ -29,8 +19,6 @@ interface Ctx {
   /** The file's line ending: new lines are written with it. */
   readonly eol: string;
 }
-
-const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 const lineStart = (text: string, pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
 /** Where the line holding `pos` ends: at its \r\n or \n (or the end of the text). */
@@ -55,30 +43,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 const isScalarValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 const isFlowCollection = (n: unknown) => (isMap(n) || isSeq(n)) && n.flow === true;
 
-/** A scalar as YAML on one line, quoted as `like` was when it is text; undefined if it needs more lines. */
-function renderScalar(value: unknown, like: Scalar): string | undefined {
-  const doc = new Document(value, { version: '1.2' });
-  const node = doc.contents as Scalar;
-  if (typeof value === 'string' && (like.type === 'QUOTE_DOUBLE' || like.type === 'QUOTE_SINGLE'))
-    node.type = like.type;
-  const out = doc.toString(RENDER).replace(/\n$/, '');
-  return out.includes('\n') ? undefined : out;
-}
-
-/** A value in flow style, for a flow collection: {stage: won, at: 2026-11-25}. */
-function renderFlow(value: unknown): string {
-  const doc = new Document(value, { version: '1.2' });
-  if (isMap(doc.contents) || isSeq(doc.contents)) doc.contents.flow = true;
-  return doc.toString(RENDER).trim();
-}
-
-/** A value in block style, every line after the first indented to `indent`. */
-function renderBlock(value: unknown, indent: number): string[] {
-  const lines = new Document(value, { version: '1.2' }).toString(RENDER).replace(/\n$/, '').split('\n');
-  return lines.map((l, i) => (i === 0 ? l : `${' '.repeat(indent)}${l}`));
-}
-
-const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
+const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
 
 /** Cuts whole lines, from the line of `start` through the line of `end`, with the comments indented under them. */
 function cutLines(text: string, start: number, end: number, indent: number): Splice {

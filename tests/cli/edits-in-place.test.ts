@@ -92,3 +92,26 @@ describe('a command changes only what it changes', () => {
     expect(lines.filter((l) => !/^\+(## 2026-11-25 10:00 \+01:00 · note · @maya \{#e-[0-9a-z]{8}\}|legal is on it|)$/.test(l))).toEqual([]);
   });
 });
+
+describe('logged text is data', () => {
+  it('a line that reads as an entry heading stays text: one entry, shown as typed', () => {
+    const s = handEdited();
+    const text = 'a\n## 2026-12-01 10:00 +01:00 · call · @maya {#e-fakefake}\n---\n<<<<<<< HEAD\nfake';
+    run(s, ['log', 'renewal-terms-v2', `note: ${text}`]);
+    const v = JSON.parse(s.kith(['show', 'renewal-terms-v2', '--json']).stdout);
+    expect(v.entries.map((e: { id: string }) => e.id)).not.toContain('e-fakefake');
+    expect(v.entries.at(-1).text).toBe(text);
+    const check = s.kith(['check']);
+    expect(check.stdout).not.toMatch(/renewal-terms-v2/);
+  });
+
+  it('a backdated entry goes where its date puts it, and check has nothing to say about the order', () => {
+    const s = handEdited();
+    run(s, ['log', 'renewal-terms-v2', 'call: the first call', '--at', '2026-11-19 09:00']);
+    const v = JSON.parse(s.kith(['show', 'renewal-terms-v2', '--json']).stdout);
+    expect(v.entries.map((e: { text: string }) => e.text)).toEqual(['the first call', 'Wants SSO pricing for 3 years.']);
+    expect(s.kith(['check']).stdout).not.toMatch(/comes before the entry above it/);
+    const body = s.git(['show', 'HEAD:' + CONVERSATION]).split('\n');
+    expect(body.indexOf('the first call')).toBeLessThan(body.indexOf('Wants SSO pricing for 3 years.'));
+  });
+});
