@@ -36,7 +36,7 @@ const WRITES: readonly (readonly string[])[] = [
   ['promise', 'jane', 'send a quote', '--by', '2026-12-10'],
   ['done', 'send the deck'],
   ['snooze', 'jane', '2026-12-09'],
-  ['close', 'jane'],
+  ['close', 'jane', '--keep-promises'],
   ['reopen', 'john'],
   ['move', 'acme-sso-rollout', 'proposal'],
   ['won', 'acme-sso-rollout'],

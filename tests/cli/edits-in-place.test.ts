@@ -71,7 +71,7 @@ describe('a command changes only what it changes', () => {
 
   it('close and reopen: whose turn and when, and the reason', () => {
     const s = handEdited();
-    run(s, ['close', 'renewal-terms-v2', '--reason', 'signed elsewhere']);
+    run(s, ['close', 'renewal-terms-v2', '--reason', 'signed elsewhere', '--keep-promises']);
     expect(changes(s, CONVERSATION)).toEqual(['-turn: them', '-next: 2026-11-30', '+turn: closed', '+closed_reason: signed elsewhere']);
     run(s, ['reopen', 'renewal-terms-v2']);
     expect(changes(s, CONVERSATION)).toEqual(['-turn: closed', '+turn: us', '-closed_reason: signed elsewhere', '+next: 2026-11-25']);
