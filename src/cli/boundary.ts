@@ -14,9 +14,14 @@ export function exitCodeOf(err: unknown): number {
 }
 
 /** Prints the error (commander has already printed its own) and returns the exit code. */
-export function report(err: unknown, write: (text: string) => void, debug: boolean): number {
+export async function report(err: unknown, write: (text: string) => void, debug: boolean): Promise<number> {
   if (err instanceof CommanderError) return exitCodeOf(err);
   if (debug && err instanceof Error) write(`${err.stack}\n`);
+  // a system error (a full disk, a denied permission) is said in words, not as ENOSPC
+  if (!(err instanceof KithError) && (err as NodeJS.ErrnoException)?.code) {
+    const { explainSystemError } = await import('../store/failure.js');
+    err = explainSystemError(err, undefined, '') ?? err;
+  }
   if (err instanceof KithError) {
     write(`kith: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
     return exitCodeOf(err);

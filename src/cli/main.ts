@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<void> {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    code = report(err, (text) => process.stderr.write(text), process.env.KITH_DEBUG === '1');
+    code = await report(err, (text) => process.stderr.write(text), process.env.KITH_DEBUG === '1');
   }
   process.exitCode = code;
 }

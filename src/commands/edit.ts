@@ -4,7 +4,7 @@ import { displayName, KithError, plural } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { readTextFile, tempCopy } from '../store/files.js';
 import { recordErrors } from '../store/records.js';
-import { confirm, openRepo, withRepo, type Env } from './env.js';
+import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -26,6 +26,7 @@ function save(env: Env, path: string, original: string, text: string, meta: { su
 }
 
 export async function run(opts: EditOptions, env: Env) {
+  ensureWritable(env);
   const repo = openRepo(env);
   const target = repo.resolve(opts.ref);
   if (!(env.vars.VISUAL || env.vars.EDITOR))

@@ -5,9 +5,12 @@ import { chooseHandle } from '../core/people/index.js';
 import { gitIdentity } from '../git/commit.js';
 import { driverCommand, ensureMergeDriver } from '../git/merge-driver.js';
 import { readConfig } from '../store/config.js';
+import { ensureNoOperation } from '../git/state.js';
 import { acquireLock } from '../store/lock.js';
 import { KITH_BIN } from '../store/package-files.js';
 import { findRoot, openRepo as open, type Repo } from '../store/repo.js';
+import { explainFailure } from '../store/failure.js';
+import { recoverInterrupted } from '../store/transaction.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
 
@@ -54,6 +57,11 @@ export function openRepo(env: Env, opts: { quiet?: boolean } = {}): Repo {
   return repo;
 }
 
+/** Refuses early, before a question or an editor, when git is in the middle of a merge or rebase. */
+export function ensureWritable(env: Env): void {
+  ensureNoOperation(repoRoot(env));
+}
+
 /**
  * Opens the repository to change it: the write lock is held from before the records are read
  * until `change` has committed (or failed), so no other kith command writes in between.
@@ -63,7 +71,13 @@ export async function withRepo<T>(env: Env, command: string, change: (repo: Repo
   const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;
   const lock = await acquireLock(root, command, wait > 0 ? wait : undefined);
   try {
+    // refused before anything is read: a merge's conflict markers may make the records unreadable
+    ensureNoOperation(root);
     ensureMergeDriver(root, mergeDriver(env));
+    const recovered = await recoverInterrupted(root, env.vars).catch((err: unknown) => {
+      throw explainFailure(err, root);
+    });
+    if (recovered) env.err.write(`kith: ${recovered}\n`);
     const repo = open(root, env.vars);
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);

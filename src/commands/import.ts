@@ -12,7 +12,6 @@ import { clean, printJson } from '../render/text/paint.js';
 import { readConfig } from '../store/config.js';
 import { loadCursors, saveCursors } from '../store/cursors.js';
 import { importWrites } from '../store/import-writes.js';
-import { clearPending, pendingPaths, recordPending } from '../store/journal.js';
 import type { Repo } from '../store/repo.js';
 import { ensureCanCommit } from '../git/commit.js';
 import { openRepo, repoRoot, withRepo, type Env } from './env.js';
@@ -126,20 +125,9 @@ async function file(
   };
   if (opts.dryRun) return { summary, plan };
   const writes = importWrites(repo, plan);
-  // paths written by an interrupted run are committed by this one
-  const pending = pendingPaths(repo.root);
-  if (writes.size || pending.length) {
-    recordPending(repo.root, [...writes.keys()]);
+  if (writes.size) {
     const refs = plan.conversations.map((v) => v.path);
-    const alsoCommit = pending.filter((p) => repo.exists(p));
-    await repo.apply({
-      writes,
-      alsoCommit,
-      action: 'import',
-      summary: importCommitSummary(summary, source.name),
-      refs,
-    });
-    clearPending(repo.root);
+    await repo.apply({ writes, action: 'import', summary: importCommitSummary(summary, source.name), refs });
   }
   await source.commit?.();
   return { summary, plan };

@@ -1,5 +1,5 @@
 // `kith log REF TEXT`: appends an entry to the open conversation with someone, or starts one.
-import { appendEntry, logText, planLog } from '../core/conversation/index.js';
+import { insertEntry, logText, planLog } from '../core/conversation/index.js';
 import { newId, slugify, type EntryType, type Turn } from '../core/model/index.js';
 import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
@@ -70,10 +70,10 @@ export async function run(opts: LogOptions, env: Env) {
       repo.newPath(`conversations/${at.slice(0, 4)}`, `${slugify(String(plan.fields!.subject))}-${at.slice(0, 10)}`);
     const commit = { summary: plan.summary, action: 'log' };
     if (plan.conversation) {
-      await applyEdit(repo, path, { changes: plan.changes, body: (body) => appendEntry(body, plan.entry), ...commit });
+      await applyEdit(repo, path, { changes: plan.changes, body: (body) => insertEntry(body, plan.entry), ...commit });
     } else
       await repo.apply({
-        writes: new Map([[path, renderFile(plan.fields!, appendEntry('', plan.entry))]]),
+        writes: new Map([[path, renderFile(plan.fields!, insertEntry('', plan.entry))]]),
         refs: [path],
         ...commit,
       });

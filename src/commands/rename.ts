@@ -1,6 +1,15 @@
 // `kith rename REF NEW-NAME`: new name and slug (file name); every reference follows, one commit.
 import { renameAuthor } from '../core/conversation/index.js';
-import { allRecords, displayName, plural, referenceChanges, slugify, UsageError } from '../core/model/index.js';
+import {
+  allRecords,
+  displayName,
+  KithError,
+  plural,
+  referenceChanges,
+  slugify,
+  unreadableFiles,
+  UsageError,
+} from '../core/model/index.js';
 import { clean } from '../render/text/paint.js';
 import { editRecordText } from '../store/front-matter-edit.js';
 import { slugOfPath } from '../store/layout.js';
@@ -26,6 +35,16 @@ export async function run(opts: RenameOptions, env: Env) {
     const target = repo.resolve(opts.ref);
     const name = opts.newName.trim();
     if (!name) throw new UsageError('the new name is empty');
+    // a file kith cannot read may point at the record: renaming past it would leave it dangling
+    const unreadable = unreadableFiles(repo.data);
+    if (unreadable.length) {
+      const files = unreadable.map((f) => `  ${f}`).join('\n');
+      const what = `${plural(unreadable.length, 'file')} cannot be read and may refer to it`;
+      throw new KithError(
+        `not renaming ${target.path}: ${what}:\n${files}`,
+        '`kith check` says what is wrong with them; fix them, then rename',
+      );
+    }
     const dir = target.path.slice(0, target.path.lastIndexOf('/'));
     const wanted = slugify(name);
     const path = wanted === target.slug ? target.path : repo.newPath(dir, wanted);

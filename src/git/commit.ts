@@ -1,7 +1,10 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
 import { KithError } from '../core/model/index.js';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { git, type Vars } from './git.js';
+import { gitDir } from './state.js';
 
 export interface CommitRequest {
   /** Repository-relative paths the command wrote or removed. */
@@ -50,15 +53,46 @@ export async function gitIdentity(root: string, vars: Vars): Promise<{ name?: st
   return { name: await get('user.name'), email: await get('user.email') };
 }
 
-/** Commits exactly `paths` (added, changed or removed), leaving the user's other changes alone. */
+/**
+ * Commits exactly `paths` (added, changed or removed), leaving the user's other changes alone.
+ * The commit is built in a temporary index seeded from HEAD, so the real index is touched
+ * only once the commit exists: a commit that fails (a hook, a full disk) leaves it as it was.
+ * Hooks run as for any commit. The short id of the commit, or '' when nothing changed.
+ */
 export async function commitPaths(root: string, vars: Vars, req: CommitRequest): Promise<string> {
-  const g = git(root, vars);
   const paths = [...new Set(req.paths)];
-  await g.raw(['add', '-A', '--', ...paths]);
-  const staged = (await g.raw(['diff', '--cached', '--name-only', '--', ...paths])).trim();
-  if (!staged) return '';
-  await g.raw(['commit', '-q', '--no-verify', '-m', commitMessage(req), '--', ...paths]);
-  return (await g.raw(['rev-parse', '--short', 'HEAD'])).trim();
+  const temp = join(gitDir(root), 'kith-index');
+  rmSync(temp, { force: true });
+  const staging = git(root, vars, { GIT_INDEX_FILE: temp });
+  try {
+    if (await hasHead(root, vars)) await staging.raw(['read-tree', 'HEAD']);
+    await staging.raw(['add', '-A', '--', ...paths]);
+    const staged = (await staging.raw(['diff', '--cached', '--name-only', '--', ...paths])).trim();
+    if (!staged) return '';
+    await staging.raw(['commit', '-q', '-m', commitMessage(req)]);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  // the real index follows for these paths only: what the user staged elsewhere stays staged
+  await stagePaths(root, vars, paths);
+  return (await git(root, vars).raw(['rev-parse', '--short', 'HEAD'])).trim();
+}
+
+/** Brings the index up to date with the work tree for these paths (added, changed or removed). */
+export async function stagePaths(root: string, vars: Vars, paths: readonly string[]): Promise<void> {
+  // a path neither in the work tree nor in the index is already as it should be (and git would refuse it)
+  const known = new Set((await git(root, vars).raw(['ls-files', '-z', '--', ...paths])).split('\0'));
+  const stage = paths.filter((p) => known.has(p) || existsSync(join(root, p)));
+  if (stage.length) await git(root, vars).raw(['add', '-A', '--', ...stage]);
+}
+
+async function hasHead(root: string, vars: Vars): Promise<boolean> {
+  return git(root, vars)
+    .raw(['rev-parse', '--verify', '-q', 'HEAD'])
+    .then(
+      (out) => out.trim() !== '',
+      () => false,
+    );
 }
 
 export async function initRepo(root: string, vars: Vars): Promise<void> {

@@ -45,9 +45,9 @@ export function gitEnv(vars: Vars): Record<string, string> {
   return env;
 }
 
-/** A git client for the repository at `root`; `extra` adds kith's own variables (a temporary index). */
-export function git(root: string, vars: Vars, extra: Readonly<Record<string, string>> = {}): SimpleGit {
-  const env = { ...gitEnv(vars), ...extra };
+/** A git client for the repository at `root`; `own` sets variables of Kith's own (a temporary index). */
+export function git(root: string, vars: Vars, own: Readonly<Record<string, string>> = {}): SimpleGit {
+  const env = { ...gitEnv(vars), ...own };
   const allowEnvironment = Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_'));
   return simpleGit({ baseDir: root, trimmed: true, allowEnvironment, unsafe: UNSAFE_ALLOWED } as never).env(env);
 }
@@ -82,4 +82,11 @@ export function runGit(
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/** Runs git with text on its standard input (plumbing that simple-git cannot feed); its output, or git's error. */
+export async function gitWithInput(root: string, vars: Vars, args: readonly string[], input: string): Promise<string> {
+  const r = await runGit(root, vars, args, { input });
+  if (r.code !== 0) throw Object.assign(new Error(r.stderr || `git ${args[0]} exited ${r.code}`), { code: r.code });
+  return r.stdout.toString('utf8');
 }

@@ -3,8 +3,9 @@
 // git silently merges lines. So every kith command checks it: one read of .git/config, no git
 // spawned; when it is missing or stale the section is written the way git writes its config
 // (a config.lock created exclusively, then renamed).
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gitDir } from './state.js';
 
 const DRIVER = 'kith';
 const DRIVER_TITLE = 'kith: records merged as data (entries and promises by id, fields three-way)';
@@ -34,20 +35,14 @@ function section(command: string): string {
 
 /** Where this repository's config file is: .git/config, or a worktree's common folder's. */
 function configFile(root: string): string | undefined {
-  const dotGit = join(root, '.git');
-  let gitDir = dotGit;
+  let dir = gitDir(root);
   try {
-    if (!statSync(dotGit).isDirectory()) {
-      const pointer = /^gitdir: (.*)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1]?.trim();
-      if (!pointer) return undefined;
-      gitDir = resolve(root, pointer);
-      const common = join(gitDir, 'commondir');
-      if (existsSync(common)) gitDir = resolve(gitDir, readFileSync(common, 'utf8').trim());
-    }
+    const common = join(dir, 'commondir');
+    if (existsSync(common)) dir = resolve(dir, readFileSync(common, 'utf8').trim());
   } catch {
     return undefined;
   }
-  const file = join(gitDir, 'config');
+  const file = join(dir, 'config');
   return existsSync(file) ? file : undefined;
 }
 

@@ -161,19 +161,6 @@ export async function fastForward(root: string, vars: Vars, commit: string, extr
     );
 }
 
-/** What git is in the middle of, if anything: a merge, a rebase, a cherry-pick or a revert. */
-export async function operationInProgress(root: string, vars: Vars): Promise<string | undefined> {
-  const gitDir = (await ok(root, vars, ['rev-parse', '--absolute-git-dir'])).trim();
-  const marks: Array<[string, string]> = [
-    ['rebase-merge', 'a rebase'],
-    ['rebase-apply', 'a rebase'],
-    ['MERGE_HEAD', 'a merge'],
-    ['CHERRY_PICK_HEAD', 'a cherry-pick'],
-    ['REVERT_HEAD', 'a revert'],
-  ];
-  return marks.find(([f]) => existsSync(join(gitDir, f)))?.[1];
-}
-
 /** Paths that differ from HEAD in the work tree or the index, and untracked files. */
 export async function workTreeChanges(root: string, vars: Vars): Promise<{ path: string; tracked: boolean }[]> {
   const out = await ok(root, vars, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);

@@ -10,10 +10,12 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Problem } from '../core/model/index.js';
@@ -22,17 +24,27 @@ import type { Problem } from '../core/model/index.js';
  * Writes a file atomically: a temporary file in the same folder, flushed to disk, then
  * renamed over the target, so a crash leaves the old file or the new one, never a torn one.
  */
-export function writeFileAtomic(full: string, text: string): void {
+export function writeFileAtomic(full: string, text: string | Buffer): void {
   mkdirSync(dirname(full), { recursive: true });
-  const tmp = join(dirname(full), `.${full.replace(/^.*\//, '')}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', 0o644);
+  // a new name each time, created exclusively: never an existing file, never through a link
+  const tmp = join(dirname(full), `.${full.replace(/^.*\//, '')}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', 0o644);
   try {
-    writeSync(fd, text);
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
+    for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done);
     fsyncSync(fd);
-  } finally {
     closeSync(fd);
+    renameSync(tmp, full);
+  } catch (err) {
+    // a full disk or a kill: the temporary file goes, the target stays as it was
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+    rmSync(tmp, { force: true });
+    throw err;
   }
-  renameSync(tmp, full);
   try {
     const dir = openSync(dirname(full), 'r');
     fsyncSync(dir);
@@ -43,7 +55,7 @@ export function writeFileAtomic(full: string, text: string): void {
 }
 
 /** Writes a repository file atomically; `path` is relative to the root. */
-export function writeAtomic(root: string, path: string, text: string): void {
+export function writeAtomic(root: string, path: string, text: string | Buffer): void {
   writeFileAtomic(join(root, path), text);
 }
 

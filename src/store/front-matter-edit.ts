@@ -3,6 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isNode, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair, type Scalar } from 'yaml';
 import { parseFile, YAML_OPTIONS, type ParsedFile } from './front-matter.js';
+import { removePair, spliceValue } from './yaml-splice.js';
 
 /** The value a key is changed to; `undefined` removes the key. */
 export type FieldChanges = Readonly<Record<string, unknown>>;
@@ -48,6 +49,16 @@ function editYaml(yamlText: string, changes: FieldChanges): string {
     // writing a key's own value back changes nothing, not even its quoting or comment
     if (value !== undefined && isDeepStrictEqual(isNode(pair.value) ? pair.value.toJS(doc) : pair.value, value))
       continue;
+    if (value === undefined) {
+      text = removePair(text, pair as Pair);
+      continue;
+    }
+    // a list item or a nested key changes alone; a value that changed shape is written whole
+    const spliced = spliceValue(text, doc, pair as Pair, value);
+    if (spliced !== undefined) {
+      text = spliced;
+      continue;
+    }
     const keyNode = pair.key as Scalar;
     const start = keyNode.range![0];
     const valueNode = pair.value as { range?: [number, number, number] } | null;
@@ -55,14 +66,7 @@ function editYaml(yamlText: string, changes: FieldChanges): string {
     if (end < 0) end = text.length;
     // a block collection's range ends after its last newline: keep that newline
     while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    if (value === undefined) {
-      let cut = end;
-      if (text[cut] === '\r') cut++;
-      if (text[cut] === '\n') cut++;
-      text = text.slice(0, start) + text.slice(cut);
-    } else {
-      text = text.slice(0, start) + renderPair(key, value, pair as Pair) + text.slice(end);
-    }
+    text = text.slice(0, start) + renderPair(key, value, pair as Pair) + text.slice(end);
   }
   return text;
 }

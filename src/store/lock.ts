@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unli
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { KithError } from '../core/model/index.js';
+import { explainSystemError } from './failure.js';
 
 const LOCK = '.kith/lock';
 const BREAK = '.kith/lock.break';
@@ -61,9 +62,12 @@ function tryCreate(path: string, holder: LockHolder): boolean {
   }
   try {
     writeSync(fd, JSON.stringify(holder));
-  } finally {
+  } catch (err) {
     closeSync(fd);
+    unlinkSync(path);
+    throw explainSystemError(Object.assign(err as object, { path: LOCK }), undefined, 'nothing was changed') ?? err;
   }
+  closeSync(fd);
   return true;
 }
 

@@ -109,8 +109,8 @@ function readPromises(raw: unknown, r: FieldReader): Promise_[] {
     }
     if (from !== 'us' && from !== 'them')
       return r.problem('promises', `promise ${i + 1}: "from" must be us or them, not "${from}"`);
-    if (!['open', 'kept', 'broken'].includes(state))
-      return r.problem('promises', `promise ${i + 1}: unknown state "${state}"`, 'one of open, kept, broken');
+    if (!['open', 'kept', 'broken', 'dropped'].includes(state))
+      return r.problem('promises', `promise ${i + 1}: unknown state "${state}"`, 'one of open, kept, broken, dropped');
     if (!isIsoDate(due)) return r.problem('promises', `promise ${i + 1}: "due" is not a real date: "${due}"`);
     out.push({
       id: str('id')!,

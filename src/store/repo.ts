@@ -17,13 +17,14 @@ import {
   type RepoData,
   type TeamSettings,
 } from '../core/model/index.js';
-import { commitPaths, ensureCanCommit } from '../git/commit.js';
+import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
-import { decodeUtf8, removeFile, writeAtomic } from './files.js';
+import { decodeUtf8 } from './files.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
 import { freePath, listRecordFiles, SETTINGS_FILE } from './layout.js';
 import { readRecord } from './records.js';
 import { loadSettings } from './settings.js';
+import { applyFiles } from './transaction.js';
 
 // A record is a page of notes, not an archive: anything this large is a mistake (a pasted
 // attachment, a binary) and reading it would slow every command.
@@ -40,8 +41,6 @@ export interface Change {
   /** The Kith-Ref trailers: the records the change is about. */
   readonly refs: readonly string[];
   readonly trailers?: Readonly<Record<string, string | readonly string[]>>;
-  /** Paths already written (by an interrupted run) that belong in this commit too. */
-  readonly alsoCommit?: readonly string[];
 }
 
 export interface Repo {
@@ -162,15 +161,18 @@ export function openRepo(root: string, vars: Vars): Repo {
   };
 }
 
-/** Writes a change's files atomically under `root`, then commits exactly those files. */
-export async function applyChange(root: string, vars: Vars, change: Change): Promise<string> {
-  await ensureCanCommit(root, vars);
-  for (const [path, text] of change.writes) writeAtomic(root, path, text);
-  for (const path of change.removes ?? []) removeFile(root, path);
-  return commitPaths(root, vars, {
-    paths: [...change.writes.keys(), ...(change.removes ?? []), ...(change.alsoCommit ?? [])],
-    summary: change.summary,
-    trailers: { 'Kith-Action': change.action, 'Kith-Ref': change.refs, ...change.trailers },
+/** Writes a change's files atomically under `root` and commits exactly those files, or changes nothing. */
+export function applyChange(root: string, vars: Vars, change: Change): Promise<string> {
+  const removes = change.removes ?? [];
+  return applyFiles(root, vars, {
+    writes: change.writes,
+    removes,
+    action: change.action,
+    commit: {
+      paths: [...change.writes.keys(), ...removes],
+      summary: change.summary,
+      trailers: { 'Kith-Action': change.action, 'Kith-Ref': change.refs, ...change.trailers },
+    },
   });
 }
 

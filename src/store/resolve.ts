@@ -5,7 +5,8 @@ import type { Kept } from '../core/merge/index.js';
 import type { Vars } from '../git/git.js';
 import { gitReason } from '../git/remote.js';
 import { runGit } from '../git/git.js';
-import { operationInProgress, readBlobs, unmergedStages } from '../git/tree.js';
+import { currentOperation } from '../git/state.js';
+import { readBlobs, unmergedStages } from '../git/tree.js';
 import { KithError } from '../core/model/index.js';
 import { writeAtomic } from './files.js';
 import { acquireLock } from './lock.js';
@@ -60,7 +61,7 @@ export async function resolveConflicts(root: string, vars: Vars, only?: readonly
       if (add.code !== 0) throw new KithError(`could not stage the merged files: ${gitReason(add.stderr)}`);
     }
     const remaining = [...new Set((await unmergedStages(root, vars)).map((s) => s.path))];
-    return { resolved, failed, remaining, operation: await operationInProgress(root, vars) };
+    return { resolved, failed, remaining, operation: currentOperation(root)?.what };
   } finally {
     lock.release();
   }

@@ -47,7 +47,9 @@ describe('kith import', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     const v = JSON.parse(s.kith(['show', `conversations/2026/${name}`, '--json']).stdout);
     expect(v.entries).toHaveLength(1);
-    expect(v.entries[0].text).toContain(' ## 2026-01-01 10:00 +01:00 · note · @maya {#e-forged00}');
+    // shown as written, stored escaped: one entry, not two
+    expect(v.entries[0].text).toContain('\n## 2026-01-01 10:00 +01:00 · note · @maya {#e-forged00}');
+    expect(text).toContain('\n\\## 2026-01-01 10:00 +01:00 · note · @maya {#e-forged00}');
     expect(readdirSync(join(s.dir, 'contacts'))).not.toContain('c-injected0000.md');
     expect(s.kith(['check']).code).toBe(0);
   });

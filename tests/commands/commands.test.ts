@@ -104,7 +104,7 @@ describe('commands that ask or open an editor', () => {
     const env = { ...t.env, stdinIsTTY: true, ask: ask.env.ask };
     expect(await rm({ ref: 'acme-sso' }, env)).toEqual({ removed: false });
     const yes = { ...env, ask: async () => 'y' };
-    expect(await rm({ ref: 'acme-sso' }, yes)).toEqual({ removed: true, path: 'deals/acme-sso.md' });
+    expect(await rm({ ref: 'acme-sso' }, yes)).toEqual({ removed: true, path: 'deals/acme-sso.md', dangling: [] });
     await expect(rm({ ref: 'acme' }, t.env)).rejects.toThrow(/without confirmation/);
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { escapeForTimeline, htmlToText, trimReply } from '../../src/core/mail/index.js';
+import { htmlToText, trimReply } from '../../src/core/mail/index.js';
 import { normaliseSubject, threadMessages, conversationPath } from '../../src/core/mail/index.js';
 import type { MailMessage } from '../../src/core/mail/index.js';
 import { parseMessage } from '../../src/mail/message.js';
@@ -29,7 +29,6 @@ describe('the new text of a message', () => {
   });
 
   it('never lets a message forge a timeline entry', () => {
-    expect(escapeForTimeline('ok\n## 2026-01-01 10:00 · note · @maya {#e-x}\n#2026-01-01')).toBe('ok\n ## 2026-01-01 10:00 · note · @maya {#e-x}\n #2026-01-01');
   });
 });
 

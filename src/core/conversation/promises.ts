@@ -81,3 +81,26 @@ export function settlePromise(found: FoundPromise, broken: boolean, today: IsoDa
     summary: `${broken ? 'break' : 'keep'} promise: ${promise.what}`,
   };
 }
+
+/** What closing a conversation does to its open promises: they stay open (and due), or are dropped. */
+export type OpenPromises = 'keep' | 'drop';
+
+/** The changes that close a conversation; its open promises need a choice, they never vanish silently. */
+export function planClose(v: Conversation, opts: { reason?: string; promises?: OpenPromises; today: IsoDate }) {
+  const open = v.promises.filter((p) => p.state === 'open');
+  if (open.length && !opts.promises) {
+    const list = open.map((p) => `  ${p.id}  ${p.from === 'us' ? 'we' : 'they'} promised: ${p.what} (by ${p.due})`);
+    throw new UsageError(
+      `${v.path} has ${open.length === 1 ? 'an open promise' : `${open.length} open promises`}:\n${list.join('\n')}`,
+      'keep them open (they stay in kith due) with --keep-promises, or give them up with --drop-promises',
+    );
+  }
+  const changes: Record<string, unknown> = { turn: 'closed', next: undefined, closed_reason: opts.reason };
+  if (open.length && opts.promises === 'drop') {
+    changes.promises = patchListItems(v, 'promises', (p) => p.state === undefined || p.state === 'open', {
+      state: 'dropped',
+      closed: opts.today,
+    });
+  }
+  return { changes, open, summary: `close ${v.subject}${opts.reason ? `: ${opts.reason}` : ''}` };
+}

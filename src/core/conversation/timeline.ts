@@ -13,6 +13,21 @@ const ENTRY_HEADING = new RegExp(String.raw`^## ${WHEN} · (\S+) · (\S+)(?: \{#
 const LOOKS_LIKE_ENTRY = /^## \d{4}-\d{2}-\d{2}\b/;
 const META_LINE = new RegExp(`^(${META_KEYS.join('|')}): ?(.*)$`);
 
+// Lines of text that would read as structure: an entry heading (any level, any spacing), a
+// front matter fence, a conflict marker. They are stored behind a backslash, Markdown's own
+// escape, and read back without it; a line that already starts with backslashes gets one more.
+const STRUCTURE = /^\\*(#{1,6}[ \t]*\d{4}-\d{2}-\d{2}|---[ \t]*$|(<{7}|={7}|>{7}|\|{7})([ \t]|$))/;
+
+/** Entry text as stored: structural lines escaped, so no text can forge an entry or a fence. */
+export function escapeText(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (STRUCTURE.test(l) ? `\\${l}` : l))
+    .join('\n');
+}
+
+const unescapeLine = (line: string) => (line.startsWith('\\') && STRUCTURE.test(line) ? line.slice(1) : line);
+
 export interface Timeline {
   /** Free text before the first entry. */
   readonly preamble: string;
@@ -39,7 +54,8 @@ export function parseTimeline(body: string, file: string, firstLine: number): Ti
     { head: Omit<Entry, 'text' | 'meta'>; meta: Record<string, string>; text: string[]; inMeta: boolean } | undefined;
   const flush = () => {
     if (!current) return;
-    entries.push({ ...current.head, meta: current.meta, text: current.text.join('\n').replace(/^\n+/, '').trimEnd() });
+    const text = current.text.map(unescapeLine).join('\n').replace(/^\n+/, '').trimEnd();
+    entries.push({ ...current.head, meta: current.meta, text });
     current = undefined;
   };
   lines.forEach((raw, i) => {
@@ -109,17 +125,29 @@ export function renderEntry(entry: Omit<Entry, 'line'>): string {
   const meta = Object.entries(entry.meta)
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}: ${v.replace(/[\r\n]+/g, ' ')}`);
-  const text = entry.text.replace(/\s+$/, '');
+  const text = escapeText(entry.text.replace(/\s+$/, ''));
   return [head, ...meta, '', ...(text ? [text, ''] : [])].join('\n');
 }
 
-/**
- * Appends an entry to a body, keeping every existing byte. Entries go at the end; the
- * timeline is read in date order whatever order the file has.
- */
-export function appendEntry(body: string, entry: Omit<Entry, 'line'>): string {
+function appendEntry(body: string, entry: Omit<Entry, 'line'>): string {
   const sep = body.trim() === '' ? '\n' : body.endsWith('\n\n') ? '' : body.endsWith('\n') ? '\n' : '\n\n';
   return `${body.trim() === '' ? '' : body}${sep}${renderEntry(entry)}`;
+}
+
+/**
+ * Adds an entry where its date puts it, keeping every existing byte: before the first entry
+ * that happened later, else at the end. A backdated call does not land after today's mail.
+ */
+export function insertEntry(body: string, entry: Omit<Entry, 'line'>): string {
+  const at = instant(entry.at);
+  const later = parseTimeline(body, '', 1).entries.find((e) => instant(e.at) > at);
+  if (!later) return appendEntry(body, entry);
+  // the new entry goes just before the later one's heading line, with a blank line after it
+  const offset = body
+    .split('\n')
+    .slice(0, later.line - 1)
+    .reduce((n, line) => n + line.length + 1, 0);
+  return `${body.slice(0, offset)}${renderEntry(entry)}\n${body.slice(offset)}`;
 }
 
 /** Entries in date order (a hand-edited file may hold them in any order). */

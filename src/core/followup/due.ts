@@ -40,7 +40,6 @@ function counterpart(repo: RepoData, v: Conversation): string {
 const day = (at: string) => at.slice(0, 10);
 
 function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): DueItem[] {
-  if (v.turn === 'closed') return [];
   const f = repo.settings.followup;
   const who = counterpart(repo, v);
   const about = v.subject && v.subject !== who ? ` — ${v.subject}` : '';
@@ -50,7 +49,10 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
   const items: DueItem[] = [];
   const lastTheirs = latestEntry(v.entries, (e) => !isOurs(e.author));
   const lastOurs = latestEntry(v.entries, (e) => isOurs(e.author));
-  if (v.turn === 'us') {
+  // a closed conversation owes no word, but a promise left open in it is still owed
+  if (v.turn === 'closed') {
+    // no reply or nudge
+  } else if (v.turn === 'us') {
     const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
     // answer whoever spoke last, not just the first participant
     const to = (lastTheirs && contactName(repo, lastTheirs.author)) ?? who;

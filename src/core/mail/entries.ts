@@ -4,7 +4,7 @@ import { contentId } from '../model/ids.js';
 import { stripControls } from '../model/text.js';
 import type { Entry } from '../model/types.js';
 import { formatDateTime } from '../time/zone.js';
-import { escapeForTimeline, trimReply } from './trim.js';
+import { trimReply } from './trim.js';
 import type { Address, MailMessage } from './types.js';
 
 export type Bodies = 'full' | 'trimmed' | 'none';
@@ -20,7 +20,8 @@ const addressList = (as: readonly Address[]) =>
 export function mailEntry(m: MailMessage, author: string, opts: { bodies: Bodies; zone: string }): Omit<Entry, 'line'> {
   // message text is data, never terminal commands: controls go, newlines and tabs stay
   const kept = opts.bodies === 'full' ? m.text.trim() : trimReply(m.text);
-  const text = opts.bodies === 'none' ? '' : escapeForTimeline(stripControls(kept, true));
+  // the timeline escapes lines that would read as structure when it writes the entry
+  const text = opts.bodies === 'none' ? '' : stripControls(kept, true);
   return {
     id: contentId('entry', m.messageId),
     at: formatDateTime(Date.parse(m.date!), opts.zone),

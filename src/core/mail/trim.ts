@@ -1,5 +1,4 @@
-// The new text of a message: quoted replies and signatures trimmed, and nothing left that
-// the timeline would read as structure. Pure string functions.
+// The new text of a message: quoted replies and signatures trimmed. Pure string functions.
 
 // Where the quoted part of a reply starts, in the languages our customers write.
 const QUOTE_HEADERS = [
@@ -47,15 +46,4 @@ export function trimReply(text: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-/**
- * Makes mail text safe to store as a timeline entry: a line that would read as an entry
- * heading ("## 2026-...") is indented, so a message can never forge an entry.
- */
-export function escapeForTimeline(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => (/^#{1,6} ?\d{4}-\d{2}-\d{2}/.test(l) ? ` ${l}` : l))
-    .join('\n');
 }

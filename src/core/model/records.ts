@@ -65,3 +65,10 @@ export function latestEntry(entries: readonly Entry[], keep: (e: Entry) => boole
 export function lastActivity(v: Conversation): string {
   return latestEntry(v.entries)?.at ?? v.created ?? '';
 }
+
+/** Files that hold records but could not be read at all (they were left out, with a problem). */
+export function unreadableFiles(data: RepoData): string[] {
+  const loaded = new Set(allRecords(data).map((r) => r.path));
+  const files = data.problems.filter((p) => p.severity === 'error' && /\.md$/.test(p.file)).map((p) => p.file);
+  return [...new Set(files)].filter((f) => !loaded.has(f));
+}

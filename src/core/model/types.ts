@@ -88,7 +88,8 @@ export interface Entry {
 }
 
 type PromiseParty = 'us' | 'them';
-type PromiseState = 'open' | 'kept' | 'broken';
+/** dropped: given up when its conversation closed, neither kept nor broken. */
+type PromiseState = 'open' | 'kept' | 'broken' | 'dropped';
 
 export interface Promise_ {
   readonly id: string;

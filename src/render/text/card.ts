@@ -33,7 +33,7 @@ function conversationBody(
   r: Conversation,
   section: (name: string, lines: string[]) => void,
 ) {
-  const mark = { open: ' ', kept: 'x', broken: '!' } as const;
+  const mark = { open: ' ', kept: 'x', broken: '!', dropped: '-' } as const;
   section(
     'Promises',
     r.promises.map((p) => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { KithError, plural, type Problem } from '../../core/model/index.js';
 import type { Vars } from '../../git/git.js';
 import { DRIVER_ATTRIBUTES } from '../../git/merge-driver.js';
+import { commitPaths } from '../../git/commit.js';
 import { workTreeChanges } from '../../git/tree.js';
 import { kindOfPath, SETTINGS_FILE } from '../layout.js';
 import { recordErrors } from '../records.js';
@@ -65,21 +66,21 @@ export async function commitHandEdits(repo: Repo, vars: Vars, format: (p: Proble
       'fix them (kith check lists every problem) and run kith sync again; nothing was committed or sent',
     );
   }
-  const writes = new Map<string, string>();
+  const paths = [...new Set(changed.map((c) => c.path))];
+  let commit: string | undefined;
+  if (paths.length) {
+    // committed as they are on disk, byte for byte (a tracked file need not be text)
+    const summary = `commit hand edits to ${paths.length > 3 ? plural(paths.length, 'file') : paths.join(', ')}`;
+    const trailers = { 'Kith-Action': 'sync', 'Kith-Ref': paths };
+    commit = (await commitPaths(repo.root, vars, { paths, summary, trailers })) || undefined;
+  }
   const attributes = existsSync(join(repo.root, ATTRIBUTES)) ? readFileSync(join(repo.root, ATTRIBUTES), 'utf8') : '';
   const upgraded = attributesWithDriver(attributes);
-  if (upgraded !== undefined) writes.set(ATTRIBUTES, upgraded);
-  const paths = [...new Set(changed.map((c) => c.path))];
-  if (!paths.length && !writes.size) return { paths: [] };
-  const summary = paths.length
-    ? `commit hand edits to ${paths.length > 3 ? plural(paths.length, 'file') : paths.join(', ')}`
-    : 'set up the kith merge driver in .gitattributes';
-  const commit = await repo.apply({
-    writes,
-    alsoCommit: paths,
-    summary,
-    action: 'sync',
-    refs: [...paths, ...writes.keys()],
-  });
-  return { paths: [...paths, ...writes.keys()], commit };
+  if (upgraded !== undefined) {
+    const summary = 'set up the kith merge driver in .gitattributes';
+    const writes = new Map([[ATTRIBUTES, upgraded]]);
+    commit = await repo.apply({ writes, removes: [], summary, action: 'sync', refs: [ATTRIBUTES] });
+    paths.push(ATTRIBUTES);
+  }
+  return { paths, commit };
 }

@@ -6,7 +6,7 @@ import { KithError, plural, type Problem } from '../../core/model/index.js';
 import type { Vars } from '../../git/git.js';
 import { driverEnv } from '../../git/merge-driver.js';
 import { fetchBranch, pushBranch, setUpstream, upstreamOf, type Upstream } from '../../git/remote.js';
-import { commitTree, fastForward, mergeBase, operationInProgress, revParse } from '../../git/tree.js';
+import { commitTree, fastForward, mergeBase, revParse } from '../../git/tree.js';
 import type { Repo } from '../repo.js';
 import { mergeTrees, type TreeMerge } from '../merge/tree.js';
 import { commitHandEdits } from './hand-edits.js';
@@ -76,14 +76,7 @@ async function integrate(repo: Repo, vars: Vars, up: Upstream, extra: Record<str
 }
 
 export async function syncRepo(repo: Repo, vars: Vars, opts: SyncOptions): Promise<SyncReport> {
-  const busy = await operationInProgress(repo.root, vars);
-  if (busy)
-    throw new KithError(
-      `the repository is in the middle of ${busy}: kith sync will not start another`,
-      busy === 'a merge'
-        ? 'finish it: `kith resolve` merges the conflicted records, then `git commit`; or `git merge --abort`'
-        : `finish or abort ${busy} with git first, then run kith sync`,
-    );
+  // withRepo refused already if git is mid-merge or mid-rebase
   const up = await upstreamOf(repo.root, vars);
   const extra = driverEnv(opts.driver);
   const edits = await commitHandEdits(repo, vars, opts.format);

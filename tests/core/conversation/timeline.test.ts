@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, parseTimeline, renderEntry, sortedEntries } from '../../../src/core/conversation/index.js';
+import { escapeText, insertEntry, parseTimeline, renderEntry, sortedEntries } from '../../../src/core/conversation/index.js';
 
 const body = `
 Notes before the first entry.
@@ -32,7 +32,7 @@ describe('timeline', () => {
 
   it('renders an entry that reads back the same', () => {
     const entry = { id: 'e-aaaabbbb', at: '2026-11-22T08:00+01:00', type: 'note' as const, author: '@bob', meta: {}, text: 'Hello' };
-    const out = appendEntry(body, entry);
+    const out = insertEntry(body, entry);
     expect(out.startsWith(body)).toBe(true);
     const t = parseTimeline(out, 'c.md', 1);
     expect(t.entries.at(-1)).toMatchObject({ ...entry, line: expect.any(Number) });
@@ -50,5 +50,50 @@ describe('timeline', () => {
   it('sorts a timeline edited by hand out of order', () => {
     const t = parseTimeline('## 2026-11-21 · note · @a {#e-2}\n\n## 2026-11-20 · note · @a {#e-1}\n', 'c.md', 1);
     expect(sortedEntries(t.entries).map((e) => e.id)).toEqual(['e-1', 'e-2']);
+  });
+});
+
+describe('text is data', () => {
+  const entry = (text: string, at = '2026-11-25T10:00+01:00') => ({ id: 'e-new00000', at, type: 'note' as const, author: '@maya', meta: {}, text });
+  const typed = [
+    'a line that forges an entry:',
+    '## 2026-12-01 10:00 +01:00 · call · @maya {#e-fakefake}',
+    '#2026-12-01 and ### 2026-12-02 too',
+    '---',
+    '<<<<<<< HEAD',
+    '=======',
+    '>>>>>>> theirs',
+    '\\## 2026-12-01 typed with a backslash',
+    '\\not structure',
+  ].join('\n');
+
+  it('stores lines that would read as structure behind a backslash, and reads them back as typed', () => {
+    const body = insertEntry('', entry(typed));
+    expect(body.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## 2026-11-25 10:00 +01:00 · note · @maya {#e-new00000}']);
+    expect(body).toContain('\n\\## 2026-12-01 10:00 +01:00 · call · @maya {#e-fakefake}\n');
+    expect(body).toContain('\n\\---\n\\<<<<<<< HEAD\n\\=======\n\\>>>>>>> theirs\n\\\\## 2026-12-01 typed');
+    const timeline = parseTimeline(body, 'x.md', 1);
+    expect(timeline.problems).toEqual([]);
+    expect(timeline.entries.map((e) => e.text)).toEqual([typed]);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(escapeText('## Agenda\nprices in #2026\n-- \n<<<< not seven')).toBe('## Agenda\nprices in #2026\n-- \n<<<< not seven');
+  });
+});
+
+describe('entries in date order', () => {
+  const at = (id: string, when: string) => ({ id, at: when, type: 'call' as const, author: '@maya', meta: {}, text: id });
+  const body = ['## 2026-11-10 10:00 +01:00 · call · @maya {#e-first000}', '', 'first', '', '## 2026-11-20 10:00 +01:00 · call · @maya {#e-second00}', '', 'second', ''].join('\n');
+
+  it('puts a backdated entry where its date belongs, keeping every other byte', () => {
+    const out = insertEntry(body, at('e-middle00', '2026-11-15T09:00+01:00'));
+    expect(parseTimeline(out, 'x.md', 1).entries.map((e) => e.id)).toEqual(['e-first000', 'e-middle00', 'e-second00']);
+    expect(out.replace('## 2026-11-15 09:00 +01:00 · call · @maya {#e-middle00}\n\ne-middle00\n\n', '')).toBe(body);
+  });
+
+  it('puts the earliest first and the latest last; a tie goes after what is there', () => {
+    expect(parseTimeline(insertEntry(body, at('e-early000', '2026-11-01T09:00+01:00')), 'x.md', 1).entries[0]!.id).toBe('e-early000');
+    expect(parseTimeline(insertEntry(body, at('e-tie00000', '2026-11-20T10:00+01:00')), 'x.md', 1).entries.at(-1)!.id).toBe('e-tie00000');
   });
 });

@@ -155,7 +155,7 @@ describe('what is due, at the edges of the calendar', () => {
     expect(only(data, '2026-11-25')).toEqual([['reply', '2026-12-02', 0, 'reply to Omar Haddad — Pilot']]);
   });
 
-  it('lists our promises ahead, theirs only once due, and nothing kept, broken or closed', () => {
+  it('lists our promises ahead, theirs only once due, and nothing kept, broken or dropped', () => {
     const promises = [
       { id: 'a', from: 'us', what: 'send the DPA', due: '2026-12-31', state: 'open' },
       { id: 'b', from: 'us', what: 'old slides', due: '2026-11-01', state: 'broken' },
@@ -165,7 +165,7 @@ describe('what is due, at the edges of the calendar', () => {
     ] as const;
     const data = build({ conversations: [
       conversation('open', { subject: 'Security', participants: ['jane'], turn: 'them', next: '2027-02-01', promises }),
-      conversation('done', { subject: 'Old', participants: ['jane'], turn: 'closed', promises }),
+      conversation('done', { subject: 'Old', participants: ['jane'], turn: 'closed', promises: promises.filter((p) => p.state !== 'open') }),
     ] });
     expect(only(data, '2026-11-25')).toEqual([['chase', '2026-11-25', 0, 'chase Omar Haddad: security questionnaire']]);
     expect(only(data, '2026-11-25', 40)).toEqual([
@@ -173,6 +173,15 @@ describe('what is due, at the edges of the calendar', () => {
       ['promise', '2026-12-31', 0, 'send the DPA (promised to Jane Doe)'],
     ]);
     expect(only(data, '2027-01-05', 0).map((i) => i[0])).toEqual(['chase', 'chase', 'promise']);
+  });
+
+  it('keeps a promise left open in a closed conversation due: closing owes no word, not the promise', () => {
+    const promises = [
+      { id: 'a', from: 'us', what: 'send the DPA', due: '2026-11-20', state: 'open' },
+      { id: 'b', from: 'us', what: 'old slides', due: '2026-11-01', state: 'dropped' },
+    ] as const;
+    const data = build({ conversations: [conversation('done', { subject: 'Old', participants: ['jane'], turn: 'closed', promises })] });
+    expect(only(data, '2026-11-25')).toEqual([['promise', '2026-11-20', 5, 'send the DPA (promised to Jane Doe)']]);
   });
 
   it('reconnects on the cadence from the last entry with the contact, clamping month ends', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeForTimeline, htmlToText, trimReply } from '../../../src/core/mail/index.js';
-import { parseTimeline } from '../../../src/core/conversation/index.js';
+import { htmlToText, trimReply } from '../../../src/core/mail/index.js';
 
 describe('trimming a reply to its new text', () => {
   it.each([
@@ -40,17 +39,5 @@ describe('HTML to text', () => {
   it('never lets an entity or an unclosed script bring in control characters or code', () => {
     expect(htmlToText('a&#27;[31mb&#7;c&#x202E;d&#0;e')).toBe('a[31mbcde');
     expect(htmlToText('<p>ok</p><script>alert(1)')).toBe('ok');
-  });
-});
-
-describe('mail text in a timeline', () => {
-  it('indents lines that would read as an entry heading, and the timeline then reads one entry', () => {
-    const text = escapeForTimeline('Hi\n## 2026-01-01 10:00 +01:00 · note · @maya {#e-forged00}\n##2026-01-02\n### 2026-01-03 plan\n## Agenda');
-    expect(text).toBe('Hi\n ## 2026-01-01 10:00 +01:00 · note · @maya {#e-forged00}\n ##2026-01-02\n ### 2026-01-03 plan\n## Agenda');
-    const body = `\n## 2026-11-20 10:00 +01:00 · mail · jane-doe {#e-abcdefgh}\nsubject: x\n\n${text}\n---\nid: c-injected\n---\n`;
-    const timeline = parseTimeline(body, 'x.md', 1);
-    expect(timeline.problems).toEqual([]);
-    expect(timeline.entries).toHaveLength(1);
-    expect(timeline.entries[0]!.meta).toEqual({ subject: 'x' });
   });
 });
