@@ -78,7 +78,7 @@ describe('a plain git pull', () => {
     expect(pull.code).toBe(1);
     expect(pull.out).toContain(`CONFLICT (content): Merge conflict in ${CONVERSATION}`);
     expect(bob.read(CONVERSATION)).toMatch(/^<<<<<<< /m);
-    await expect(sync({}, bob.env())).rejects.toThrow('the repository is in the middle of a merge: kith sync will not start another');
+    await expect(sync({}, bob.env())).rejects.toThrow('the repository is in the middle of a merge: kith changes nothing until it is done');
     const r = await resolve({}, bob.env());
     expect(r.resolved.map((x) => x.path).sort()).toEqual(['contacts/jane-doe.md', CONVERSATION].filter((p) => r.resolved.some((x) => x.path === p)));
     expect(bob.t.err()).toContain('no conflicts left: finish a merge with `git commit --no-edit`\n');

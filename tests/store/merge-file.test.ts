@@ -3,7 +3,7 @@
 // itself, every entry and promise either side has (and the other did not remove) is there
 // exactly once, and the result reads back cleanly. Plus the cases people meet, byte for byte.
 import { describe, expect, it } from 'vitest';
-import { appendEntry, parseTimeline } from '../../src/core/conversation/index.js';
+import { insertEntry, parseTimeline } from '../../src/core/conversation/index.js';
 import { editRecordText, renderFile } from '../../src/store/front-matter-edit.js';
 import { parseFile } from '../../src/store/front-matter.js';
 import { mergeFile } from '../../src/store/merge/file.js';
@@ -14,7 +14,7 @@ const PATH = 'conversations/2026/jane-doe-2026-11-20.md';
 
 function start(rnd: Random): string {
   let body = '\nNotes: Jane is the champion.\n';
-  for (let i = 0; i < 3; i++) body = appendEntry(body, entry(rnd, i));
+  for (let i = 0; i < 3; i++) body = insertEntry(body, entry(rnd, i));
   return renderFile(
     {
       id: 'v-9q3m7k2x4d8w',
@@ -46,7 +46,7 @@ const promiseIds = (text: string) => ((data(text).promises as { id: string }[] |
 type Edit = (text: string, rnd: Random) => string;
 
 const EDITS: Record<string, Edit> = {
-  log: (t, rnd) => editRecordText(t, PATH, {}, (b) => appendEntry(b, entry(rnd, rnd.int(30)))),
+  log: (t, rnd) => editRecordText(t, PATH, {}, (b) => insertEntry(b, entry(rnd, rnd.int(30)))),
   'edit an entry': (t, rnd) => {
     const lines = t.split('\n');
     const at = lines.map((l, i) => (l.startsWith('line ') ? i : -1)).filter((i) => i >= 0);
