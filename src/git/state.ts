@@ -22,7 +22,8 @@ const OPERATIONS: readonly [string, string, string][] = [
   [
     'MERGE_HEAD',
     'a merge',
-    'finish it with `git commit` (`kith resolve` merges the records in conflict) or give it up with `git merge --abort`',
+    'finish it with `git commit` (`kith resolve` merges the records in conflict) ' +
+      'or give it up with `git merge --abort`',
   ],
   ['rebase-merge', 'a rebase', 'finish it with `git rebase --continue` or give it up with `git rebase --abort`'],
   ['rebase-apply', 'a rebase', 'finish it with `git rebase --continue` or give it up with `git rebase --abort`'],

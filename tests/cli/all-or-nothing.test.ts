@@ -67,7 +67,8 @@ function midMerge(repo: string): void {
   writeFileSync(join(repo, 'orgs/temp-co.md'), '---\nid: o-ours\nname: Temp Co\n---\nours\n');
   s.git(['commit', '-q', '-am', 'ours'], repo);
   try {
-    s.git(['merge', '-q', 'theirs'], repo);
+    // the kith merge driver would merge these records: a failing one keeps the conflict
+    s.git(['-c', 'merge.kith.driver=false', 'merge', '-q', 'theirs'], repo);
   } catch {
     // the conflict is the point: the repository is now mid-merge
   }

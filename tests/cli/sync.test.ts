@@ -3,8 +3,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { seededRepo } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRepo, type Sandbox } from '../helpers/cli.js';
+
+// one repository for the tests that change nothing in it (spawning kith costs time)
+let shared: Sandbox;
+beforeAll(() => {
+  shared = seededRepo();
+});
 
 describe('kith sync from the command line', () => {
   it('offline: exits 1 and says the commits are kept', () => {
@@ -17,8 +23,7 @@ describe('kith sync from the command line', () => {
   });
 
   it('with --json on failure prints ok: false, the error and the hint', () => {
-    const s = seededRepo();
-    const r = s.kith(['sync', '--json']);
+    const r = shared.kith(['sync', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       ok: false,
@@ -40,7 +45,7 @@ describe('kith sync from the command line', () => {
   });
 
   it('kith --help lists sync, clone and resolve, not the merge driver git runs', () => {
-    const help = seededRepo().kith(['--help']).stdout;
+    const help = shared.kith(['--help']).stdout;
     expect(help).toMatch(/\n {2}sync +share with the team/);
     expect(help).toMatch(/\n {2}clone +clone the team's repository/);
     expect(help).toMatch(/\n {2}resolve +merge the records a plain `git pull` left/);
@@ -48,7 +53,7 @@ describe('kith sync from the command line', () => {
   });
 
   it('kith resolve with nothing in conflict says so', () => {
-    expect(seededRepo().kith(['resolve'])).toEqual({ code: 0, stdout: 'nothing to resolve: no file is in conflict\n', stderr: '' });
+    expect(shared.kith(['resolve'])).toEqual({ code: 0, stdout: 'nothing to resolve: no file is in conflict\n', stderr: '' });
   });
 });
 
@@ -56,7 +61,7 @@ describe('the merge driver', () => {
   const file = (fm: string) => `---\n${fm}---\n`;
 
   it('writes the merge into the ours file and exits 0', () => {
-    const s = seededRepo();
+    const s = shared;
     const [o, a, b] = ['o', 'a', 'b'].map((n) => join(s.dir, `.${n}`));
     writeFileSync(o!, file('id: c-1\nname: Jane\ntags: [x]\n'));
     writeFileSync(a!, file('id: c-1\nname: Jane\ntags: [x, y]\n'));
@@ -66,8 +71,8 @@ describe('the merge driver', () => {
   });
 
   it('leaves conflict markers and exits 1 when a side cannot be read, so git stops', () => {
-    const s = seededRepo();
-    const [o, a, b] = ['o', 'a', 'b'].map((n) => join(s.dir, `.${n}`));
+    const s = shared;
+    const [o, a, b] = ['o2', 'a2', 'b2'].map((n) => join(s.dir, `.${n}`));
     writeFileSync(o!, file('id: c-1\nname: Jane\n'));
     writeFileSync(a!, file('id: c-1\nname: [Jane\n'));
     writeFileSync(b!, file('id: c-1\nname: Janet\n'));
