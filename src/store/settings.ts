@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { KithError } from '../core/model/index.js';
+import { KithError, keptValues } from '../core/model/index.js';
 import {
   DEFAULT_FOLLOWUP,
   DEFAULT_STAGES,
@@ -12,8 +12,6 @@ import {
   type Problem,
   type TeamSettings,
 } from '../core/model/index.js';
-import { keptValueProblems } from '../core/check/index.js';
-import { keptValues } from '../core/merge/index.js';
 import { isIsoDate } from '../core/time/index.js';
 import { SETTINGS_FILE } from './layout.js';
 
@@ -107,7 +105,7 @@ export function loadSettings(root: string): { settings: TeamSettings; text: stri
   const kept = keptValues(typeof data === 'object' ? data : {});
   if (!kept.length) return { settings, text, problems };
   const line = text.split('\n').findIndex((l) => /^conflicts\s*:/.test(l)) + 1 || 1;
-  return { settings: { ...settings, kept }, text, problems: [...problems, ...keptValueProblems(file, data, line)] };
+  return { settings: { ...settings, kept: { line, values: kept } }, text, problems };
 }
 
 /** A value as one line of YAML flow style: "Northwind", [a.example, b.example]. */

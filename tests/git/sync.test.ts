@@ -133,14 +133,22 @@ describe('kith sync', () => {
   it('kith.yaml edited on both sides merges as settings', async () => {
     const { mates } = await team(['alice', 'bob']);
     const [alice, bob] = mates as [Mate, Mate];
-    alice.write('kith.yaml', alice.read('kith.yaml').replace('reply_days: 2 ', 'reply_days: 1 '));
+    alice.write('kith.yaml', alice.read('kith.yaml').replace('reply_days: 2 ', 'reply_days: 1 ').replace('currency: EUR', 'currency: NOK'));
     bob.write('kith.yaml', bob.read('kith.yaml').replace('holidays: []', 'holidays: [2026-12-25]').replace('currency: EUR', 'currency: SEK'));
     await sync({}, alice.env());
     await syncAll(bob, alice);
     const yaml = alice.read('kith.yaml');
     expect(yaml).toContain('reply_days: 1        # business days');
     expect(yaml).toContain('holidays: [2026-12-25]         # e.g.');
-    expect(yaml).toContain('currency: SEK');
+    expect(yaml).toContain('currency: NOK');
+    expect(yaml.endsWith('conflicts:\n  - {field: currency, value: SEK}\n')).toBe(true);
+    const line = yaml.split('\n').indexOf('conflicts:') + 1;
+    expect(await check({}, alice.env())).toEqual([
+      { file: 'kith.yaml', line, col: 1, severity: 'warning', message: 'kept by a merge: currency: the other value "SEK" was kept beside the one in the file', hint: expect.stringMatching(/^settle it: /) },
+    ]);
+    expect((await due({ all: true }, alice.env())).filter((i) => i.kind === 'settle').map((i) => i.title)).toEqual([
+      'settle what a merge kept in kith.yaml: currency',
+    ]);
   });
 
   it('a push refused because the remote moved meanwhile is fetched, merged and tried again', async () => {

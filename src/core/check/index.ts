@@ -16,4 +16,3 @@ export function checkRepo(data: RepoData): Problem[] {
   const all = [...data.problems, ...CHECKS.flatMap((c) => c(data))];
   return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }
-export { keptValueProblems } from './kept-values.js';

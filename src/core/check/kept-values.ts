@@ -1,6 +1,7 @@
 // Values a merge kept aside under `conflicts:`: reported until someone settles them (a warning:
 // the file is sound, a decision is pending).
-import { describeKept, keptValues } from '../merge/index.js';
+import { describeKept } from '../merge/index.js';
+import { keptValues, type Kept } from '../model/kept.js';
 import type { Problem } from '../model/types.js';
 import { problemAt, type Check } from './check.js';
 
@@ -8,9 +9,9 @@ const HINT =
   'settle it: set the field to the value you want (`kith set REF FIELD=VALUE` clears its kept value) ' +
   'or remove the item under conflicts: to keep what the file says';
 
-/** A file's kept values as warnings at its `conflicts:` line (kith.yaml's come this way too). */
-export function keptValueProblems(file: string, data: Readonly<Record<string, unknown>>, line: number): Problem[] {
-  return keptValues(data).map((k) => ({
+/** Kept values as warnings at a file's `conflicts:` line. */
+function keptValueProblems(file: string, kept: readonly Kept[], line: number): Problem[] {
+  return kept.map((k) => ({
     file,
     line,
     col: 1,
@@ -20,7 +21,9 @@ export function keptValueProblems(file: string, data: Readonly<Record<string, un
   }));
 }
 
-export const keptValuesCheck: Check = (data) =>
-  [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].flatMap((r) =>
-    keptValueProblems(r.path, r.data, problemAt(r, 'conflicts', '').line),
-  );
+export const keptValuesCheck: Check = (data) => [
+  ...keptValueProblems('kith.yaml', data.settings.kept?.values ?? [], data.settings.kept?.line ?? 1),
+  ...[...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].flatMap((r) =>
+    keptValueProblems(r.path, keptValues(r.data), problemAt(r, 'conflicts', '').line),
+  ),
+];

@@ -1,6 +1,6 @@
 // Values a merge kept aside are a decision someone owes: one "settle" item per file, due
 // today until it is settled. Pure.
-import { keptValues } from '../merge/index.js';
+import { keptValues } from '../model/kept.js';
 import { displayName } from '../model/records.js';
 import type { IsoDate, RepoData } from '../model/types.js';
 import type { DueItem } from './due.js';
@@ -29,7 +29,7 @@ export function settleItems(repo: RepoData, today: IsoDate): DueItem[] {
       uid: `settle-${r.id}`,
     });
   }
-  const settings = repo.settings.kept ?? [];
+  const settings = repo.settings.kept?.values ?? [];
   if (settings.length)
     items.push({
       kind: 'settle',

@@ -1,18 +1,9 @@
 // Values a merge set aside, kept visibly in the file under `conflicts:` until someone settles
-// them: one item per value, `{field: title, value: Chief Technology Officer}`. Pure.
-import { canonical, isMapping, type Kept } from './values.js';
+// them: adding them, settling them, saying what they are. Pure.
+import { KEPT_KEY, type Kept } from '../model/kept.js';
+import { canonical, isMapping } from './values.js';
 
-/** The front matter key (and kith.yaml key) that holds kept values. */
-export const KEPT_KEY = 'conflicts';
-
-/** The kept values of a file's data, as written; items that are not `{field, value}` are skipped. */
-export function keptValues(data: Readonly<Record<string, unknown>>): Kept[] {
-  const raw = data[KEPT_KEY];
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item) =>
-    isMapping(item) && typeof item.field === 'string' ? [{ field: item.field, value: item.value ?? null }] : [],
-  );
-}
+export { KEPT_KEY, keptValues } from '../model/kept.js';
 
 /** The `conflicts:` list with new kept values added after the ones already there, each once. */
 export function withKept(existing: unknown, kept: readonly Kept[]): unknown[] {

@@ -2,14 +2,10 @@
 // sets with deletions honoured, scalars three-way. When both sides changed a value
 // differently, a rule picks one and the other is kept, so no one's value silently
 // disappears. Pure and symmetric: swapping the sides never changes the result.
+import type { Kept } from '../model/kept.js';
 import { mergeOrder } from './ordered.js';
 
-/** A value a merge set aside: `field` is a path such as `title` or `promises/p-6k2m9q4x/due`. */
-export interface Kept {
-  readonly field: string;
-  /** The value not chosen; null when the other side had removed what this side changed. */
-  readonly value: unknown;
-}
+export type { Kept } from '../model/kept.js';
 
 export interface Pick {
   readonly value: unknown;

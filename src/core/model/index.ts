@@ -12,3 +12,4 @@ export * from './repo-index.js';
 export * from './resolve.js';
 export * from './text.js';
 export * from './types.js';
+export * from './kept.js';

@@ -153,7 +153,10 @@ export interface TeamSettings {
   readonly stages: readonly Stage[];
   readonly followup: FollowUpSettings;
   /** Values a merge kept aside in kith.yaml (`conflicts:`), until someone settles them. */
-  readonly kept?: readonly { readonly field: string; readonly value: unknown }[];
+  readonly kept?: {
+    readonly line: number;
+    readonly values: readonly { readonly field: string; readonly value: unknown }[];
+  };
 }
 
 export const DEFAULT_STAGES: readonly Stage[] = [
