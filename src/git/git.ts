@@ -61,6 +61,8 @@ export function gitWithInput(root: string, vars: Vars, args: readonly string[], 
       { cwd: root, env: gitEnv(vars), maxBuffer: 64 * 1024 * 1024 },
       (err, out, errOut) => (err ? reject(Object.assign(err, { message: `${errOut || err.message}` })) : resolve(out)),
     );
+    // a git that fails before reading its input closes the pipe: that is its error, not ours
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }

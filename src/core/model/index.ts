@@ -11,4 +11,5 @@ export * from './references.js';
 export * from './repo-index.js';
 export * from './resolve.js';
 export * from './text.js';
+export * from './undo.js';
 export * from './types.js';
