@@ -24,12 +24,6 @@ export function undoable<T extends CommitInfo>(history: readonly T[], email: str
   );
 }
 
-/** A first commit or a merge is not one change to take back. */
-function single(c: CommitInfo): CommitInfo {
-  if (c.parents.length !== 1) throw new KithError(`cannot undo ${c.sha.slice(0, 7)}: it is not a single change`);
-  return c;
-}
-
 /** The commit to undo: the one named (a prefix of its id), else the most recent undoable one. */
 export function chooseUndo(history: readonly CommitInfo[], email: string | undefined, ref?: string): CommitInfo {
   const candidates = undoable(history, email);
@@ -41,7 +35,9 @@ export function chooseUndo(history: readonly CommitInfo[], email: string | undef
         ? 'it was not made by kith'
         : named.action === 'undo'
           ? 'it is an undo'
-          : 'it is not yours, or was undone already';
+          : named.parents.length !== 1
+            ? 'it is not a single change (a first commit or a merge)'
+            : 'it is not yours, or was undone already';
       throw new KithError(`cannot undo ${ref}: ${why}`, '`kith undo --list` lists what can be undone');
     }
     return named;
@@ -52,7 +48,5 @@ export function chooseUndo(history: readonly CommitInfo[], email: string | undef
       'nothing to undo: no recent kith commit of yours',
       '`kith undo --list` lists what can be undone',
     );
-  if (latest.parents.length !== 1)
-    throw new KithError(`cannot undo ${latest.sha.slice(0, 7)}: it is not a single change`);
   return latest;
 }
