@@ -97,6 +97,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('../commands/report.js'),
   },
   {
+    name: 'undo',
+    summary: 'take back your most recent kith change, as a new commit',
+    load: () => import('../commands/undo.js'),
+  },
+  {
     name: 'import',
     summary: 'file mail into conversations: mbox, Maildir, .eml files or IMAP',
     load: () => import('../commands/import.js'),

@@ -2,7 +2,7 @@
 // commits it. A failed editor changes nothing; invalid text is kept, never thrown away.
 import { displayName, KithError, plural } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
-import { readTextFile, tempCopy } from '../store/files.js';
+import { readTextFile, removeTempCopy, tempCopy } from '../store/files.js';
 import { recordErrors } from '../store/records.js';
 import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -43,12 +43,15 @@ export async function run(opts: EditOptions, env: Env) {
     }
     const text = readTextFile(copy);
     if (text === original) {
+      removeTempCopy(copy);
       env.err.write(`no changes to ${target.path}\n`);
       return { changed: false, path: target.path };
     }
     const problems = recordErrors(target.path, text);
     if (!problems.length) {
       await save(env, target.path, original, text, { summary: `edit ${target.kind} ${displayName(target)}`, copy });
+      // saved and committed: the copy has served; a failed save keeps it (the hint says where)
+      removeTempCopy(copy);
       env.out.write(`saved ${target.path}\n`);
       return { changed: true, path: target.path };
     }

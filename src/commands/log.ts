@@ -2,7 +2,6 @@
 import { insertEntry, logText, planLog } from '../core/conversation/index.js';
 import { newId, slugify, type EntryType, type Turn } from '../core/model/index.js';
 import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
-import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { applyEdit } from '../store/repo.js';
 import { currentHandle, withRepo, type Env } from './env.js';

@@ -78,7 +78,7 @@ export function runGit(
     child.on('close', (code) =>
       resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
     );
-    // git may finish without reading all its input (an error): that is in its exit code
+    // a git that fails before reading its input closes the pipe: that is its error, not ours
     child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });

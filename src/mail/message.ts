@@ -3,7 +3,7 @@
 // of control characters here, so nothing from a message can drive a terminal later.
 import { createHash } from 'node:crypto';
 import { htmlToText, type Address, type DateSource, type MailMessage } from '../core/mail/index.js';
-import { normaliseEmail, stripControls } from '../core/model/index.js';
+import { stripControls } from '../core/model/index.js';
 
 // Node's TextDecoder reads windows-1252 as latin1, leaving C1 controls where cp1252 has
 // typography (€, curly quotes, dashes). Mail never means C1 controls, so map them back.

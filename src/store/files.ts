@@ -101,6 +101,11 @@ export function tempCopy(name: string, text: string): string {
   return copy;
 }
 
+/** Removes a copy made by tempCopy, with its folder. */
+export function removeTempCopy(copy: string): void {
+  rmSync(dirname(copy), { recursive: true, force: true });
+}
+
 export function readTextFile(path: string): string {
   return readFileSync(path, 'utf8');
 }

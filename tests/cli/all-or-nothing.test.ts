@@ -46,6 +46,7 @@ const WRITES: readonly (readonly string[])[] = [
   ['rm', 'temp-co', '--yes'],
   ['edit', 'jane'],
   ['import', 'eml', '<mail>'],
+  ['undo'],
 ];
 
 const args = (a: readonly string[]) => a.map((x) => (x === '<mail>' ? mail : x));

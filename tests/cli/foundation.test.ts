@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandbox, seededRepo } from '../helpers/cli.js';
@@ -234,6 +234,15 @@ describe('kith edit', () => {
     expect(r.code).toBe(0);
     expect(read(s.dir, 'contacts/jane-doe.md')).toContain('title: Chief Technology Officer');
     expect(s.git(['log', '-1', '--format=%s'])).toBe('edit contact Jane Doe\n');
+  });
+
+  it('leaves no copy of the record behind once it is saved, or when nothing changed', () => {
+    const s = seededRepo();
+    const tmp = mkdtempSync(join(s.home, 'tmp-'));
+    const ed = editor(s, 'sed -i "s/title: CTO/title: CEO/" "$1"');
+    expect(s.kith(['edit', 'jane'], { env: { EDITOR: ed, TMPDIR: tmp } }).code).toBe(0);
+    expect(s.kith(['edit', 'jane'], { env: { EDITOR: 'true', TMPDIR: tmp } }).code).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('changes nothing when the editor fails', () => {

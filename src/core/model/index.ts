@@ -11,5 +11,6 @@ export * from './references.js';
 export * from './repo-index.js';
 export * from './resolve.js';
 export * from './text.js';
+export * from './undo.js';
 export * from './types.js';
 export * from './kept.js';
