@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts'],
+    // installs Dovecot, Chromium and openssl once, before any test file runs
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // CLI tests spawn node and git; two cores, so keep the pool small and steady

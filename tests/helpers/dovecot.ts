@@ -1,11 +1,12 @@
 // A real IMAP server for tests: Dovecot on 127.0.0.1, a free port, a throwaway config, TLS
-// with a test CA, one user with a Maildir. Installs Debian's dovecot-imapd when missing and
-// running as root (as CI does).
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// with a test CA, one user with a Maildir. Debian's dovecot-imapd is installed by the tests'
+// global setup (tests/global-setup.ts).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requirePackage } from './system-packages.js';
 
 export interface Dovecot {
   readonly host: string;
@@ -21,12 +22,8 @@ export interface Dovecot {
 }
 
 function ensureInstalled(): void {
-  if (existsSync('/usr/sbin/dovecot')) return;
-  if (process.getuid?.() !== 0) throw new Error('Dovecot is not installed: apt-get install dovecot-imapd (as root)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', 'dovecot-imapd'], { env, stdio: 'ignore' });
-  if (r.status !== 0 || !existsSync('/usr/sbin/dovecot')) throw new Error('could not install dovecot-imapd with apt-get');
+  requirePackage('dovecot-imapd');
+  requirePackage('openssl');
 }
 
 async function freePort(): Promise<number> {

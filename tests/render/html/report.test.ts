@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { requirePackage } from '../../helpers/system-packages.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildInfluence } from '../../../src/core/pipeline/index.js';
@@ -62,7 +63,7 @@ describe('the HTML report in a real browser', () => {
 
   beforeAll(async () => {
     // a missing browser is a failure, not a skip: the report is untested without it
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+    requirePackage('chromium');
     const data = fixtureRepo();
     pipeline = asJson(buildPipeline(data, { today, period: parsePeriod('2026-Q4', today) }));
     influence = asJson(buildInfluence(data));
