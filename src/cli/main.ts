@@ -74,7 +74,9 @@ export async function main(argv: string[]): Promise<void> {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    code = await report(err, (text) => process.stderr.write(text), process.env.KITH_DEBUG === '1');
+    // errors pass the same sanitiser as every other output (loaded only when something failed)
+    const { terminalSafeOutput } = await import('../core/model/index.js');
+    code = await report(err, (text) => process.stderr.write(terminalSafeOutput(text)), process.env.KITH_DEBUG === '1');
   }
   process.exitCode = code;
 }

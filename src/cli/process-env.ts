@@ -5,13 +5,15 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
 import type { Env, Output } from '../commands/env.js';
 import { KithError } from '../core/model/errors.js';
+import { terminalSafeOutput } from '../core/model/index.js';
 import { readConfig } from '../store/config.js';
 
 function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
   const isTTY = Boolean(stream.isTTY);
   return {
+    // the output boundary: whatever a renderer missed, nothing but our colours drives the terminal
     write: (text) => {
-      stream.write(text);
+      stream.write(terminalSafeOutput(text));
     },
     isTTY,
     color: isTTY && !('NO_COLOR' in vars) && vars.TERM !== 'dumb',

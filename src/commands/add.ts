@@ -1,5 +1,5 @@
 // `kith add contact|org|deal`: writes a new record file and commits it.
-import { newId, newRecordFields, slugify, type NewKind } from '../core/model/index.js';
+import { newId, newRecordFields, slugify, typedName, type NewKind } from '../core/model/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
@@ -102,7 +102,7 @@ export async function run(opts: AddOptions, env: Env) {
       },
       { id: newId(opts.kind), today },
     );
-    const path = repo.newPath(KIND_DIRS[opts.kind], slugify(name.trim()));
+    const path = repo.newPath(KIND_DIRS[opts.kind], slugify(typedName(name)));
     await repo.apply({
       writes: new Map([[path, renderFile(fields, '')]]),
       summary: `add ${opts.kind} ${name.trim()}`,

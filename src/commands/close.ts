@@ -2,7 +2,7 @@
 // promises are never hidden: they stay open and due (--keep-promises) or are dropped
 // (--drop-promises); without either, a terminal is asked and a script is told.
 import { pickConversation, planClose, type OpenPromises } from '../core/conversation/index.js';
-import { plural, UsageError } from '../core/model/index.js';
+import { plural, quotePath, stripControls, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
 import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
@@ -33,7 +33,8 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
   const repo = openRepo(env, { quiet: true });
   const open = pickConversation(repo.data, repo.resolve(opts.ref)).promises.filter((p) => p.state === 'open');
   if (!open.length || !env.stdinIsTTY) return undefined;
-  for (const p of open) env.err.write(`  ${p.from === 'us' ? 'we' : 'they'} promised: ${p.what} (by ${p.due})\n`);
+  for (const p of open)
+    env.err.write(`  ${p.from === 'us' ? 'we' : 'they'} promised: ${stripControls(p.what)} (by ${p.due})\n`);
   const keep = await confirm(
     env,
     `keep ${open.length === 1 ? 'this promise' : `these ${plural(open.length, 'promise')}`} open?`,
@@ -51,7 +52,7 @@ export async function run(opts: CloseOptions, env: Env) {
     const kept = plan.open.length
       ? `; ${plural(plan.open.length, 'promise')} ${promises === 'drop' ? 'dropped' : 'kept open'}`
       : '';
-    env.out.write(`closed ${conversation.path}${kept}\n`);
+    env.out.write(`closed ${quotePath(conversation.path)}${kept}\n`);
     return { conversation: conversation.path, turn: 'closed', promises: promises ?? null };
   });
 }

@@ -1,6 +1,6 @@
 // `kith edit REF`: opens the record in $VISUAL/$EDITOR on a copy, checks it, then writes and
 // commits it. A failed editor changes nothing; invalid text is kept, never thrown away.
-import { displayName, KithError, plural } from '../core/model/index.js';
+import { displayName, KithError, plural, quotePath } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { readTextFile, removeTempCopy, tempCopy } from '../store/files.js';
 import { recordErrors } from '../store/records.js';
@@ -37,14 +37,14 @@ export async function run(opts: EditOptions, env: Env) {
     const status = env.edit(copy);
     if (status !== 0) {
       throw new KithError(
-        `the editor exited with ${status}: ${target.path} is unchanged`,
+        `the editor exited with ${status}: ${quotePath(target.path)} is unchanged`,
         `your edited text, if any, is in ${copy}`,
       );
     }
     const text = readTextFile(copy);
     if (text === original) {
       removeTempCopy(copy);
-      env.err.write(`no changes to ${target.path}\n`);
+      env.err.write(`no changes to ${quotePath(target.path)}\n`);
       return { changed: false, path: target.path };
     }
     const problems = recordErrors(target.path, text);
@@ -52,13 +52,16 @@ export async function run(opts: EditOptions, env: Env) {
       await save(env, target.path, original, text, { summary: `edit ${target.kind} ${displayName(target)}`, copy });
       // saved and committed: the copy has served; a failed save keeps it (the hint says where)
       removeTempCopy(copy);
-      env.out.write(`saved ${target.path}\n`);
+      env.out.write(`saved ${quotePath(target.path)}\n`);
       return { changed: true, path: target.path };
     }
     env.err.write(`${problems.map(formatProblem).join('\n')}\n`);
     if (!(await confirm(env, 'edit again?', true))) {
       const count = plural(problems.length, 'problem');
-      throw new KithError(`${target.path} is unchanged: the edited text has ${count}`, `your text is kept in ${copy}`);
+      throw new KithError(
+        `${quotePath(target.path)} is unchanged: the edited text has ${count}`,
+        `your text is kept in ${copy}`,
+      );
     }
   }
 }

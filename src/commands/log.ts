@@ -1,6 +1,6 @@
 // `kith log REF TEXT`: appends an entry to the open conversation with someone, or starts one.
 import { insertEntry, logText, planLog } from '../core/conversation/index.js';
-import { newId, slugify, type EntryType, type Turn } from '../core/model/index.js';
+import { newId, quotePath, slugify, type EntryType, type Turn } from '../core/model/index.js';
 import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { applyEdit } from '../store/repo.js';
@@ -78,7 +78,7 @@ export async function run(opts: LogOptions, env: Env) {
       });
     const where = plan.conversation ? 'in' : 'in new conversation';
     const nextBy = plan.next ? `, next by ${plan.next}` : '';
-    env.out.write(`logged ${plan.entry.type} ${where} ${path}: ${TURN_TEXT[plan.turn]}${nextBy}\n`);
+    env.out.write(`logged ${plan.entry.type} ${where} ${quotePath(path)}: ${TURN_TEXT[plan.turn]}${nextBy}\n`);
     return { path, entry: plan.entry, turn: plan.turn, next: plan.next, created: !plan.conversation };
   });
 }

@@ -7,6 +7,7 @@ import {
   plural,
   referenceChanges,
   slugify,
+  typedName,
   unreadableFiles,
   UsageError,
 } from '../core/model/index.js';
@@ -33,7 +34,7 @@ const NAME_KEY = { contact: 'name', org: 'name', deal: 'title', conversation: 's
 export async function run(opts: RenameOptions, env: Env) {
   return withRepo(env, 'rename', async (repo) => {
     const target = repo.resolve(opts.ref);
-    const name = opts.newName.trim();
+    const name = typedName(opts.newName);
     if (!name) throw new UsageError('the new name is empty');
     // a file kith cannot read may point at the record: renaming past it would leave it dangling
     const unreadable = unreadableFiles(repo.data);

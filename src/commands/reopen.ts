@@ -1,6 +1,6 @@
 // `kith reopen REF`: picks a closed conversation up again: our turn, today.
 import { conversationsOf } from '../core/conversation/index.js';
-import { UsageError } from '../core/model/index.js';
+import { quotePath, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
 import { withRepo, type Env } from './env.js';
@@ -25,7 +25,7 @@ export async function run(opts: ReopenOptions, env: Env) {
     // reopening means we owe the next word, today
     const changes = { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined };
     await applyEdit(repo, conversation.path, { changes, summary: `reopen ${conversation.subject}`, action: 'reopen' });
-    env.out.write(`reopened ${conversation.path}: our turn\n`);
+    env.out.write(`reopened ${quotePath(conversation.path)}: our turn\n`);
     return { conversation: conversation.path, turn: 'us' };
   });
 }

@@ -1,6 +1,14 @@
 // `kith rm REF`: removes a record after asking (or with --yes). A record others refer to is
 // not removed unless --force says so, and then the command says what now points at nothing.
-import { displayName, KithError, plural, referencesTo, UsageError, type Reference } from '../core/model/index.js';
+import {
+  displayName,
+  KithError,
+  plural,
+  quotePath,
+  referencesTo,
+  UsageError,
+  type Reference,
+} from '../core/model/index.js';
 import { clean } from '../render/text/paint.js';
 import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -33,26 +41,31 @@ export async function run(opts: RmOptions, env: Env) {
   const name = displayName(target);
   if (!opts.yes) {
     if (!env.stdinIsTTY) {
-      throw new UsageError(`not removing ${target.path} without confirmation`, 'pass --yes to remove it from a script');
+      throw new UsageError(
+        `not removing ${quotePath(target.path)} without confirmation`,
+        'pass --yes to remove it from a script',
+      );
     }
-    if (!(await confirm(env, `remove ${target.kind} ${clean(name)} (${target.path})?`, false))) {
+    if (!(await confirm(env, `remove ${target.kind} ${clean(name)} (${quotePath(target.path)})?`, false))) {
       env.err.write('nothing removed\n');
       return { removed: false };
     }
   }
   return withRepo(env, 'rm', async (repo) => {
     const still = repo.get(target.path);
-    if (!still) throw new KithError(`${target.path} is gone: another command removed or renamed it meanwhile`);
+    if (!still)
+      throw new KithError(`${quotePath(target.path)} is gone: another command removed or renamed it meanwhile`);
     const refs = referencesTo(repo.data, still);
     if (refs.length && !opts.force) {
       throw new KithError(
-        `not removing ${still.path}: ${plural(refs.length, 'reference')} to ${still.slug} ${DANGLE}:\n${listed(refs)}`,
+        `not removing ${quotePath(still.path)}: ${plural(refs.length, 'reference')} to ${still.slug} ${DANGLE}:\n` +
+          listed(refs),
         'change those first (kith set, kith edit), or pass --force to remove it anyway',
       );
     }
     const summary = `remove ${still.kind} ${displayName(still)}`;
     await repo.apply({ writes: new Map(), removes: [still.path], summary, action: 'rm', refs: [still.path] });
-    env.out.write(`removed ${still.path} (git keeps its history)\n`);
+    env.out.write(`removed ${quotePath(still.path)} (git keeps its history)\n`);
     if (refs.length)
       env.err.write(`warning: ${plural(refs.length, 'reference')} now point at nothing:\n${listed(refs)}\n`);
     return { removed: true, path: still.path, dangling: refs };

@@ -2,6 +2,7 @@
 import { findPromise, patchPromise, pickConversation } from '../core/conversation/index.js';
 import { parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
+import { quotePath } from '../core/model/index.js';
 import { applyEdit } from '../store/repo.js';
 import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -39,7 +40,7 @@ export async function run(opts: SnoozeOptions, env: Env) {
       summary: `snooze ${conversation.subject} to ${date}`,
       action: 'snooze',
     });
-    env.out.write(`${conversation.path}: next by ${date}\n`);
+    env.out.write(`${quotePath(conversation.path)}: next by ${date}\n`);
     return { conversation: conversation.path, next: date };
   });
 }

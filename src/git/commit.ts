@@ -1,6 +1,6 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
-import { KithError } from '../core/model/index.js';
+import { KithError, quotePath } from '../core/model/index.js';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, type Vars } from './git.js';
@@ -18,7 +18,8 @@ export interface CommitRequest {
 
 export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
   const trailers = Object.entries(req.trailers).flatMap(([k, v]) =>
-    (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${String(x).replace(/\s+/g, ' ')}`),
+    // a value (a path) with a newline or an escape is quoted as git quotes paths: one line, one trailer
+    (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${quotePath(String(x))}`),
   );
   return [req.summary.replace(/\s+/g, ' ').trim(), '', ...(req.body ? [req.body.trim(), ''] : []), ...trailers].join(
     '\n',

@@ -12,7 +12,7 @@ export function renderDigest(groups: DueGroups, opts: { today: IsoDate; team: st
     lines.push(`${GROUP_LABELS[key]}:`);
     for (const i of groups[key]) {
       const late = i.overdue_days > 0 ? `, ${plural(i.overdue_days, 'day')} late` : '';
-      const who = i.owner ? ` (@${i.owner}${late})` : late ? ` (${late.slice(2)})` : '';
+      const who = i.owner ? ` (@${stripControls(i.owner)}${late})` : late ? ` (${late.slice(2)})` : '';
       lines.push(`  ${i.due}  ${i.kind.padEnd(9)} ${stripControls(i.title)}${who}`);
     }
     lines.push('');

@@ -10,6 +10,7 @@ export * from './records.js';
 export * from './references.js';
 export * from './repo-index.js';
 export * from './resolve.js';
+export * from './terminal.js';
 export * from './text.js';
 export * from './undo.js';
 export * from './types.js';

@@ -1,5 +1,6 @@
 // Values as people type them on the command line, read strictly. Pure.
 import { UsageError } from './errors.js';
+import { terminalSafe } from './terminal.js';
 
 /** "48,000" or "48 000" or "48_000" -> 48000; anything else is an error quoting it. */
 export function parseAmount(text: string): number {
@@ -14,6 +15,17 @@ const PROTECTED: Readonly<Record<string, string>> = {
   entries: 'timeline entries live in the body: `kith edit`',
 };
 
+/**
+ * A name, title or subject as typed: on one line, without control characters, bidi controls or
+ * zero-width characters, which would make two names look alike or a line read out of order.
+ */
+export function typedName(text: string): string {
+  return terminalSafe(text).replace(/ {2,}/g, ' ').trim();
+}
+
+// Fields that hold a name: what a person reads, cleaned as it is typed.
+const NAME_FIELDS = new Set(['name', 'title', 'subject']);
+
 /** `key=value` pairs as field changes; `key=` removes the key. `parse` reads a value. */
 export function readAssignments(pairs: readonly string[], parse: (raw: string) => unknown): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
@@ -27,7 +39,8 @@ export function readAssignments(pairs: readonly string[], parse: (raw: string) =
     const key = pair.slice(0, eq).trim();
     if (PROTECTED[key]) throw new UsageError(`cannot set "${key}": ${PROTECTED[key]}`);
     if (!/^[a-z_][a-z0-9_]*$/i.test(key)) throw new UsageError(`"${key}" is not a field name`);
-    changes[key] = parse(pair.slice(eq + 1));
+    const value = parse(pair.slice(eq + 1));
+    changes[key] = NAME_FIELDS.has(key) && typeof value === 'string' ? typedName(value) : value;
   }
   return changes;
 }

@@ -3,7 +3,7 @@
 // today come in; the caller writes the fields it gets back.
 import { domainOf, isEmailAddress, normaliseDomain } from './email.js';
 import { KithError, UsageError } from './errors.js';
-import { parseAmount } from './input.js';
+import { parseAmount, typedName } from './input.js';
 import { resolveRef } from './resolve.js';
 import type { IsoDate, RecordKind, RepoData, TeamSettings } from './types.js';
 
@@ -56,7 +56,7 @@ export function newRecordFields(
   input: NewRecordInput,
   opts: { id: string; today: IsoDate },
 ): Record<string, unknown> {
-  const name = input.name.trim();
+  const name = typedName(input.name);
   if (!name) throw new UsageError(`the ${kind} needs a name`);
   const ref = (r: string | undefined, k: RecordKind) => (r ? resolveRef(data, r, [k]).slug : undefined);
   const owner = checkOwner(data.settings, input.owner);
@@ -78,7 +78,7 @@ export function newRecordFields(
         emails,
         phones: input.phones ?? [],
         org: ref(input.org, 'org') ?? domainOrg?.slug,
-        title: input.title,
+        title: input.title === undefined ? undefined : typedName(input.title),
         tags,
         owner,
         cadence: input.cadence,

@@ -1,4 +1,5 @@
 // Facts about records that every domain needs: their name, whether a deal is still open.
+import { quotePath, terminalSafe } from './terminal.js';
 import { instant } from '../time/zone.js';
 import type { AnyRecord, Conversation, Deal, Entry, RepoData } from './types.js';
 
@@ -29,7 +30,8 @@ export function allRecords(data: RepoData): AnyRecord[] {
 
 /** One line naming a record in a list of candidates. */
 export function describeRecord(r: AnyRecord): string {
-  return `${r.kind.padEnd(12)} ${r.slug.padEnd(28)} ${displayName(r)}`;
+  // a name from a file on one line, the slug quoted as git quotes a path
+  return `${r.kind.padEnd(12)} ${quotePath(r.slug).padEnd(28)} ${terminalSafe(displayName(r))}`;
 }
 
 /** An item of a list field as the file holds it, unknown keys included. */

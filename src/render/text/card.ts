@@ -1,7 +1,14 @@
 // `kith show` for a terminal: a contact, org or deal card with its deals and conversations,
 // or a conversation with its promises and timeline.
 import { conversationsOf, dealsOf, isOurs, sortedEntries } from '../../core/conversation/index.js';
-import { displayName, indexRepo, type AnyRecord, type Conversation, type RepoData } from '../../core/model/index.js';
+import {
+  displayName,
+  indexRepo,
+  quotePath,
+  type AnyRecord,
+  type Conversation,
+  type RepoData,
+} from '../../core/model/index.js';
 import { formatAmount } from '../format.js';
 import type { Output } from './output.js';
 import { clean, paint } from './paint.js';
@@ -24,7 +31,7 @@ function conversationLine(out: Output, data: RepoData, v: Conversation): string 
   const next = v.next && v.turn !== 'closed' ? ` by ${v.next}` : '';
   const said = last ? `${clean(nameOf(data, last.author))}: ${clean(last.text.split('\n')[0]).slice(0, 70)}` : '';
   const lastText = last ? `\n      last: ${last.at.slice(0, 10)} ${last.type} ${said}` : '';
-  return `  - ${clean(v.subject)} (${turn}${next})  ${paint(out, 'dim', v.path)}${lastText}\n`;
+  return `  - ${clean(v.subject)} (${turn}${next})  ${paint(out, 'dim', quotePath(v.path))}${lastText}\n`;
 }
 
 function conversationBody(

@@ -12,7 +12,7 @@ export function renderDue(out: Output, groups: DueGroups): string {
     lines.push(paint(out, 'bold', key === 'overdue' ? paint(out, 'red', heading) : heading));
     for (const item of items) {
       const late = item.overdue_days > 0 ? paint(out, 'red', ` ${item.overdue_days}d late`) : '';
-      const owner = item.owner ? paint(out, 'dim', ` @${item.owner}`) : '';
+      const owner = item.owner ? paint(out, 'dim', ` @${clean(item.owner)}`) : '';
       const kind = paint(out, 'cyan', item.kind.padEnd(9));
       lines.push(`  ${paint(out, 'dim', item.due)}  ${kind} ${clean(item.title)}${owner}${late}`);
     }

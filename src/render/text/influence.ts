@@ -6,19 +6,20 @@ import type { Output } from './output.js';
 import { clean, paint } from './paint.js';
 
 function referrerLines(out: Output, r: Referrer, c: string): string[] {
-  const head = `${paint(out, 'bold', clean(r.name))}${r.org ? ` (${r.org})` : ''}${r.customer ? ' · customer' : ''}`;
+  const org = r.org ? ` (${clean(r.org)})` : '';
+  const head = `${paint(out, 'bold', clean(r.name))}${org}${r.customer ? ' · customer' : ''}`;
   const chain = r.chain.max_depth > 1 ? `, chain ${r.chain.max_depth} deep` : '';
   const won = `won through them: ${money(r.chain.amount, c)} in ${plural(r.chain.count, 'deal')}`;
   const lines = [
     '',
-    `${head}${r.owner ? `  @${r.owner}` : ''}`,
+    `${head}${r.owner ? `  @${clean(r.owner)}` : ''}`,
     `  ${won} (${money(r.direct.amount, c)} directly)${chain}`,
   ];
   if (r.open.count)
     lines.push(`  open pipeline through them: ${money(r.open.amount, c)} in ${plural(r.open.count, 'deal')}`);
   for (const d of r.deals) {
-    const via = d.depth > 1 ? `via ${d.via.join(' → ')}: ` : '';
-    lines.push(`    ${'  '.repeat(d.depth - 1)}${via}${clean(d.title)} — ${d.stage}, ${money(d.amount, c)}`);
+    const via = d.depth > 1 ? `via ${clean(d.via.join(' → '))}: ` : '';
+    lines.push(`    ${'  '.repeat(d.depth - 1)}${via}${clean(d.title)} — ${clean(d.stage)}, ${money(d.amount, c)}`);
   }
   return lines;
 }
@@ -31,10 +32,12 @@ export function renderInfluence(out: Output, report: InfluenceReport): string {
   const lines = [paint(out, 'bold', 'Referral influence')];
   for (const r of report.referrers) lines.push(...referrerLines(out, r, c));
   if (report.orgs.length) {
-    lines.push('', `Credited to orgs: ${report.orgs.map((o) => `${o.org} ${money(o.amount, c)}`).join(' · ')}`);
+    lines.push('', `Credited to orgs: ${report.orgs.map((o) => `${clean(o.org)} ${money(o.amount, c)}`).join(' · ')}`);
   }
   if (report.owners.length) {
-    lines.push(`Credited to owners: ${report.owners.map((o) => `@${o.owner} ${money(o.amount, c)}`).join(' · ')}`);
+    lines.push(
+      `Credited to owners: ${report.owners.map((o) => `@${clean(o.owner)} ${money(o.amount, c)}`).join(' · ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

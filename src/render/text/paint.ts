@@ -25,6 +25,15 @@ export function clean(text: string | undefined, keepNewlines = false): string {
   return stripControls(text ?? '', keepNewlines);
 }
 
+// JSON escapes C0 controls itself; C1 controls, bidi controls and invisible characters are
+// escaped too (\u009b), so the JSON stays the same data and no terminal acts on it
+const JSON_UNSAFE =
+  /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 export function printJson(out: Output, data: unknown): void {
-  out.write(`${JSON.stringify(data, null, 2)}\n`);
+  const json = JSON.stringify(data, null, 2).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  out.write(`${json}\n`);
 }

@@ -77,7 +77,7 @@ export function renderPipeline(out: Output, r: PipelineReport): string {
     h('Stale deals');
     for (const s of r.stale) {
       const since = `no activity for ${s.days} days, since ${s.last_activity}`;
-      lines.push(`  ${clean(s.title)} (${s.deal}): ${since}${s.owner ? ` @${s.owner}` : ''}`);
+      lines.push(`  ${clean(s.title)} (${clean(s.deal)}): ${since}${s.owner ? ` @${clean(s.owner)}` : ''}`);
     }
   }
   if (r.groups) lines.push('', groupTable(out, r));

@@ -2,7 +2,7 @@
 // its commits merged as data in one process (never a half-done merge: the merge is built as
 // objects, then the branch moves forward), duplicates made one, and the result pushed; a push
 // the remote refused because it moved is fetched, merged and tried again, a bounded number of times.
-import { KithError, plural, type Problem } from '../../core/model/index.js';
+import { KithError, plural, quotePath, type Problem } from '../../core/model/index.js';
 import type { Vars } from '../../git/git.js';
 import { driverEnv } from '../../git/merge-driver.js';
 import { fetchBranch, pushBranch, setUpstream, upstreamOf, type Upstream } from '../../git/remote.js';
@@ -67,7 +67,7 @@ async function integrate(repo: Repo, vars: Vars, up: Upstream, extra: Record<str
   const message = [
     `sync: merge ${up.remote}/${up.remoteBranch}`,
     '',
-    ...merge.merged.map((m) => `Kith-Ref: ${m.path}`),
+    ...merge.merged.map((m) => `Kith-Ref: ${quotePath(m.path)}`),
     'Kith-Action: sync',
   ].join('\n');
   const commit = await commitTree(repo.root, vars, merge.tree, [local, remote], message);

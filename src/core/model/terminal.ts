@@ -1,0 +1,75 @@
+// The one sanitiser for text on its way to a terminal, and git's way of quoting a path. Text
+// from mail or a teammate's files must never drive the terminal (OSC 52 sets the clipboard,
+// CSI 2J clears it, OSC 8 hides a link) nor show itself in another order than it is stored.
+// Pure: no I/O.
+
+// Escape sequences whole: CSI, the string ones (OSC, DCS, SOS, PM, APC) up to their end, and
+// the two-character ones; then the 8-bit forms. A string sequence never runs past a line's end.
+const ESCAPES = new RegExp(
+  [
+    '\\u001b\\[[0-?]*[ -/]*[@-~]?',
+    '\\u001b[\\]PX^_][^\\u0007\\u001b\\u009c\\n]*(\\u0007|\\u001b\\\\|\\u009c)?',
+    '\\u001b[ -/]*[0-~]?',
+    '\\u009b[0-?]*[ -/]*[@-~]?',
+    '[\\u0090\\u0098\\u009d-\\u009f][^\\u0007\\u001b\\u009c\\n]*(\\u0007|\\u001b\\\\|\\u009c)?',
+  ].join('|'),
+  'g',
+);
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS_AND_NEWLINES = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidi embeddings, overrides, isolates and marks, and characters that show nothing: they let
+// "jane" and "ja\u200bne" look alike and make a line read in another order than stored.
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Bidi controls and zero-width characters removed: what names and titles keep on input. */
+function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * Text safe for a terminal: escape sequences, control characters, bidi controls and
+ * zero-width characters removed. Newlines (and tabs) stay only when `multiline`; otherwise
+ * they become spaces, so one value never splits a line.
+ */
+export function terminalSafe(text: string, multiline = false): string {
+  const plain = stripInvisible(text.replace(ESCAPES, ''));
+  if (!multiline) return plain.replace(CONTROLS_AND_NEWLINES, ' ');
+  return plain.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+}
+
+// Kith's own colour codes (SGR) are the one sequence a whole line may carry.
+const OWN_COLOUR = /\u001b\[[0-9;]*m/g;
+
+/** A line (or lines) of output made safe as a whole: everything terminalSafe removes, but our colours. */
+export function terminalSafeOutput(text: string): string {
+  const parts = text.split(OWN_COLOUR);
+  const colours = text.match(OWN_COLOUR) ?? [];
+  return parts.map((p, i) => terminalSafe(p, true) + (colours[i] ?? '')).join('');
+}
+
+const C_ESCAPES: Readonly<Record<string, string>> = {
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\u000b': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
+const NEEDS_QUOTES =
+  /["\\\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const QUOTED = /["\\\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * A path as git quotes it (core.quotePath): unchanged when plain, else in double quotes with
+ * C escapes and the octal bytes of anything that would drive or fool a terminal
+ * ("conversations/2026/\033]52;c;...md"). Other non-ASCII letters stay readable.
+ */
+export function quotePath(path: string): string {
+  if (!NEEDS_QUOTES.test(path)) return path;
+  const octal = (c: string) =>
+    [...new TextEncoder().encode(c)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+  return `"${path.replace(QUOTED, (c) => C_ESCAPES[c] ?? octal(c))}"`;
+}
