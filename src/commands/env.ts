@@ -10,7 +10,8 @@ import { acquireLock } from '../store/lock.js';
 import { KITH_BIN } from '../store/package-files.js';
 import { findRoot, openRepo as open, type Repo } from '../store/repo.js';
 import { explainFailure } from '../store/failure.js';
-import { recoverInterrupted } from '../store/transaction.js';
+import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
+import { recoverInterrupted, removeStrayTemporaries } from '../store/transaction.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
 
@@ -68,6 +69,8 @@ export function ensureWritable(env: Env): void {
  */
 export async function withRepo<T>(env: Env, command: string, change: (repo: Repo) => Promise<T>): Promise<T> {
   const root = repoRoot(env);
+  // .kith/ holds the lock and the journal: a link there or a committed one is refused first
+  await ensureLocalFolderUntracked(root, env.vars);
   const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;
   const lock = await acquireLock(root, command, wait > 0 ? wait : undefined);
   try {
@@ -78,6 +81,7 @@ export async function withRepo<T>(env: Env, command: string, change: (repo: Repo
       throw explainFailure(err, root);
     });
     if (recovered) env.err.write(`kith: ${recovered}\n`);
+    removeStrayTemporaries(root);
     const repo = open(root, env.vars);
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);

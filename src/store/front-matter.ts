@@ -116,6 +116,13 @@ export function parseFile(text: string, file: string): ParsedFile {
       ),
     ]);
   }
+  // the word after "---" names a language: only YAML (or none) is read; gray-matter would look
+  // any other up as a key of its engines, where "constructor" or "toString" are built-in methods
+  const language = /^---([^\n]*)/.exec(text)![1]!.trim();
+  if (language && language.toLowerCase() !== 'yaml')
+    return empty([
+      problem(file, 1, 1, new RefusedLanguage(language).message, 'start the file with a plain "---" line'),
+    ]);
   let doc: Document.Parsed | undefined;
   let parsed: matter.GrayMatterFile<string>;
   try {

@@ -1,16 +1,35 @@
 // The file writes an import plan makes: new contacts, new conversations, entries appended to
-// existing ones (front matter edited in place). Pure over texts read through the Repo.
+// existing ones (front matter edited in place). Pure over texts read through the Repo. A new
+// file is never written where a file already is: one kith could not read is a teammate's
+// data, not free space.
 import { insertEntry } from '../core/conversation/index.js';
 import type { ImportPlan } from '../core/mail/index.js';
+import { KithError, quotePath } from '../core/model/index.js';
 import { editRecordText, renderFile } from './front-matter-edit.js';
 import type { Repo } from './repo.js';
 
+function ensureFree(repo: Repo, path: string): void {
+  if (!repo.exists(path)) return;
+  const problem = repo.data.problems.find((p) => p.file === path && p.severity === 'error');
+  const what = problem
+    ? `cannot be read (line ${problem.line}: ${problem.message})`
+    : 'is already there and is not the record this import meant';
+  throw new KithError(
+    `${quotePath(path)} ${what}, so the import stops rather than write over it; nothing was filed`,
+    `fix the file (\`kith check\` shows what is wrong), then import again`,
+  );
+}
+
 export function importWrites(repo: Repo, plan: ImportPlan): Map<string, string> {
   const writes = new Map<string, string>();
-  for (const c of plan.contacts) writes.set(c.path, renderFile(c.fields, ''));
+  for (const c of plan.contacts) {
+    ensureFree(repo, c.path);
+    writes.set(c.path, renderFile(c.fields, ''));
+  }
   for (const v of plan.conversations) {
     const append = (body: string) => v.entries.reduce((b, e) => insertEntry(b, e), body);
     if (!v.existing) {
+      ensureFree(repo, v.path);
       writes.set(v.path, renderFile(v.fields!, append('')));
       continue;
     }

@@ -1,6 +1,6 @@
 // Where records live in the data repository: the folder per kind, the file names, and the
 // listing of record files. Knows paths only; reading them is repo.ts's job.
-import { existsSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordKind } from '../core/model/index.js';
 
@@ -26,31 +26,56 @@ export function slugOfPath(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.md$/, '');
 }
 
-/** Every record file under the kind folders, in name order; conversations sit in year folders. */
-export function listRecordFiles(root: string): string[] {
-  const out: string[] = [];
+// What a killed atomic write leaves beside its target: .name.md.<random>.tmp
+const TEMPORARY = /^\..+\.md\.[0-9a-f]+\.tmp$/;
+
+/** The temporary files killed writes left in the record folders. */
+export function strayTemporaries(root: string): string[] {
+  return walkRecordFolders(root).temporaries;
+}
+
+/** The record files and the stray temporaries of the record folders, in one walk. */
+export function walkRecordFolders(root: string): { records: string[]; temporaries: string[] } {
+  const records: string[] = [];
+  const temporaries: string[] = [];
   const walk = (rel: string, depth: number) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(join(root, rel));
+      if (lstatSync(join(root, rel)).isSymbolicLink()) return void records.push(rel);
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch {
       return;
     }
-    for (const name of names.sort()) {
-      if (name.startsWith('.')) continue;
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const { name } = entry;
       const path = `${rel}/${name}`;
-      if (name.endsWith('.md')) out.push(path);
-      else if (depth > 0 && /^\d{4}$/.test(name)) walk(path, depth - 1);
+      if (TEMPORARY.test(name)) temporaries.push(path);
+      if (name.startsWith('.')) continue;
+      if (name.endsWith('.md')) records.push(path);
+      else if (depth > 0 && /^\d{4}$/.test(name)) {
+        if (entry.isSymbolicLink()) records.push(path);
+        else if (entry.isDirectory()) walk(path, depth - 1);
+      }
     }
   };
   for (const dir of Object.values(KIND_DIRS)) walk(dir, dir === 'conversations' ? 1 : 0);
-  return out;
+  return { records, temporaries };
 }
 
 /** A path for a new record that no existing file uses: slug, slug-2, slug-3... */
 export function freePath(root: string, taken: ReadonlySet<string>, dir: string, slug: string): string {
   for (let n = 1; ; n++) {
     const path = `${dir}/${n === 1 ? slug : `${slug}-${n}`}.md`;
-    if (!taken.has(path) && !existsSync(join(root, path))) return path;
+    if (!taken.has(path) && !pathExists(root, path)) return path;
+  }
+}
+
+/** Whether anything (a file, a folder, a link even to nothing) is at a repository path. */
+export function pathExists(root: string, path: string): boolean {
+  try {
+    lstatSync(join(root, path));
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,11 +1,12 @@
 // The data repository behind one interface: finding it, its settings and records, a record
 // by path or by what a person typed, the text of a file for editing, and applying a change
 // as atomic writes plus one commit. Commands reach the data only through `Repo`.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   indexRepo,
   KithError,
+  quotePath,
   resolveRef,
   type AnyRecord,
   type Contact,
@@ -19,16 +20,12 @@ import {
 } from '../core/model/index.js';
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
-import { decodeUtf8 } from './files.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, listRecordFiles, SETTINGS_FILE } from './layout.js';
+import { freePath, pathExists, SETTINGS_FILE, walkRecordFolders } from './layout.js';
 import { readRecord } from './records.js';
+import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
-
-// A record is a page of notes, not an archive: anything this large is a mistake (a pasted
-// attachment, a binary) and reading it would slow every command.
-const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
@@ -87,32 +84,6 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
   );
 }
 
-/** Reads one record file's text, or the problem that keeps it from being read. */
-function readText(root: string, path: string): { text?: string; problem?: Problem } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, path));
-  } catch (err) {
-    return {
-      problem: { file: path, line: 1, col: 1, severity: 'error', message: `cannot read: ${(err as Error).message}` },
-    };
-  }
-  if (bytes.length > MAX_RECORD_BYTES) {
-    const size = `${(bytes.length / 1048576).toFixed(1)} MB; the limit is 4 MB`;
-    return {
-      problem: {
-        file: path,
-        line: 1,
-        col: 1,
-        severity: 'error',
-        message: `file is too large to be a record (${size})`,
-        hint: 'move attachments or pasted archives out of the repository',
-      },
-    };
-  }
-  return decodeUtf8(bytes, path);
-}
-
 /** Every record of the repository, read and checked field by field. */
 function loadData(root: string, settings: TeamSettings, settingsProblems: readonly Problem[]): RepoData {
   const problems: Problem[] = [...settingsProblems];
@@ -120,8 +91,13 @@ function loadData(root: string, settings: TeamSettings, settingsProblems: readon
   const orgs: Org[] = [];
   const deals: Deal[] = [];
   const conversations: Conversation[] = [];
-  for (const path of listRecordFiles(root)) {
-    const { text, problem } = readText(root, path);
+  const { records, temporaries } = walkRecordFolders(root);
+  for (const file of temporaries) {
+    const message = 'a temporary file an interrupted write left behind; the next kith command that writes removes it';
+    problems.push({ file, line: 1, col: 1, severity: 'warning', message });
+  }
+  for (const path of records) {
+    const { text, problem } = readRepoFile(root, path);
     if (problem || text === undefined) {
       problems.push(problem!);
       continue;
@@ -150,11 +126,11 @@ export function openRepo(root: string, vars: Vars): Repo {
     get: (path) => indexRepo(data).byPath.get(path),
     resolve: (ref, kinds) => resolveRef(data, ref, kinds),
     readForEdit(path) {
-      const { text, problem } = readText(root, path);
-      if (problem || text === undefined) throw new KithError(`${path}: ${problem!.message}`, problem!.hint);
+      const { text, problem } = readRepoFile(root, path);
+      if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);
       return text;
     },
-    exists: (path) => existsSync(join(root, path)),
+    exists: (path) => pathExists(root, path),
     newPath: (dir, slug) => freePath(root, taken(), dir, slug),
     ensureCanCommit: () => ensureCanCommit(root, vars),
     apply: (change) => applyChange(root, vars, change),

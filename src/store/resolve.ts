@@ -9,6 +9,7 @@ import { currentOperation } from '../git/state.js';
 import { readBlobs, unmergedStages } from '../git/tree.js';
 import { KithError } from '../core/model/index.js';
 import { writeAtomic } from './files.js';
+import { ensureSafeWrite } from './safe-paths.js';
 import { acquireLock } from './lock.js';
 import { mergeFile } from './merge/file.js';
 
@@ -44,6 +45,7 @@ export async function resolveConflicts(root: string, vars: Vars, only?: readonly
       const [base, ours, theirs] = [1, 2, 3].map((n) => (has(path, n) ? blobs.get(`:${n}:${path}`) : undefined));
       if (ours === undefined || theirs === undefined) {
         // removed on one side, changed on the other: the changed version stays
+        ensureSafeWrite(root, path);
         writeAtomic(root, path, (ours ?? theirs)!);
         resolved.push({ path, kept: [], restored: true });
         continue;
@@ -53,6 +55,7 @@ export async function resolveConflicts(root: string, vars: Vars, only?: readonly
         failed.push({ path, reason: r.reason });
         continue;
       }
+      ensureSafeWrite(root, path);
       writeAtomic(root, path, r.text);
       resolved.push({ path, kept: r.kept, restored: false });
     }

@@ -1,7 +1,6 @@
 // Team settings: kith.yaml read into TeamSettings with defaults, its problems reported, and
 // the settings file `kith init` writes. The file is read here; the rules are plain data.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readRepoFile } from './safe-paths.js';
 import { parseDocument, stringify } from 'yaml';
 import { KithError, keptValues } from '../core/model/index.js';
 import {
@@ -83,7 +82,9 @@ export function readSettings(
 
 export function loadSettings(root: string): { settings: TeamSettings; text: string; problems: Problem[] } {
   const file = SETTINGS_FILE;
-  const text = readFileSync(join(root, file), 'utf8');
+  const read = readRepoFile(root, file);
+  if (read.problem) throw new KithError(`${file}: ${read.problem.message}`, read.problem.hint);
+  const text = read.text!;
   const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     const problems = doc.errors.map((e): Problem => ({

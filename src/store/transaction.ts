@@ -14,13 +14,15 @@ import {
   rmSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { KithError } from '../core/model/index.js';
+import { KithError, quotePath } from '../core/model/index.js';
 import { commitPaths, ensureCanCommit, stagePaths, type CommitRequest } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { blobId, headCommit, indexEntries, restoreIndex, treeEntries } from '../git/index-state.js';
 import { ensureNoOperation, waitForIndex } from '../git/state.js';
 import { explainFailure } from './failure.js';
 import { removeFile, writeAtomic, writeFileAtomic } from './files.js';
+import { KIND_DIRS, kindOfPath, SETTINGS_FILE, strayTemporaries } from './layout.js';
+import { ensureLocalFolder, ensureSafeWrite } from './safe-paths.js';
 
 const JOURNAL = '.kith/journal.json';
 const BACKUPS = '.kith/journal';
@@ -51,18 +53,32 @@ export interface FileChange {
   readonly action: string;
 }
 
-// A journal only ever names files inside the repository, outside .git and .kith.
+// The files a command may write: records, and the files a new repository starts with.
+const REPOSITORY_FILES = new Set([SETTINGS_FILE, 'README.md', '.gitignore', '.gitattributes']);
+
+// A journal only ever names files kith writes: a journal naming anything else was not written
+// by kith (a teammate's committed one would make the next write commit a private file)
 function isSafePath(path: string): boolean {
-  return !path.startsWith('/') && !path.split('/').some((p) => ['', '.', '..', '.git', '.kith'].includes(p));
+  if (typeof path !== 'string' || path.split('/').some((p) => ['', '.', '..'].includes(p))) return false;
+  return (
+    kindOfPath(path) !== undefined ||
+    REPOSITORY_FILES.has(path) ||
+    Object.values(KIND_DIRS).some((dir) => path === `${dir}/.gitkeep`)
+  );
 }
 
 function readJournal(root: string): Journal | undefined {
+  ensureLocalFolder(root);
   const path = join(root, JOURNAL);
   if (!existsSync(path)) return undefined;
   try {
     const journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
     const files = Array.isArray(journal.files) ? journal.files : undefined;
-    if (journal.version !== 1 || !files?.every((f) => isSafePath(f.path))) throw new Error('not a journal kith wrote');
+    if (
+      journal.version !== 1 ||
+      !files?.every((f) => isSafePath(f.path) && (f.backup === null || /^\d+$/.test(String(f.backup))))
+    )
+      throw new Error('not a journal kith wrote');
     return journal;
   } catch (err) {
     throw new KithError(`${JOURNAL} cannot be read: ${(err as Error).message}`, `look at it, then remove ${JOURNAL}`);
@@ -139,6 +155,11 @@ function removeTemporaries(root: string, paths: readonly string[]): void {
   }
 }
 
+/** Removes every temporary file killed writes left in the record folders; called with the lock held. */
+export function removeStrayTemporaries(root: string): void {
+  for (const path of strayTemporaries(root)) rmSync(join(root, path), { force: true });
+}
+
 /** Keeps the file's current bytes under the backup name: a hard link where the disk allows. */
 function backUp(root: string, path: string, name: string): boolean {
   const full = join(root, path);
@@ -178,6 +199,12 @@ async function writeJournal(root: string, vars: Vars, change: FileChange): Promi
  * the commit, or '' when nothing changed.
  */
 export async function applyFiles(root: string, vars: Vars, change: FileChange): Promise<string> {
+  // refused before a byte is written: a path outside what kith writes, or one through a link
+  for (const path of [...change.writes.keys(), ...change.removes]) {
+    if (!isSafePath(path)) throw new KithError(`refusing to write ${quotePath(path)}: kith writes only records`);
+    ensureSafeWrite(root, path);
+  }
+  ensureLocalFolder(root);
   await ensureCanCommit(root, vars);
   ensureNoOperation(root);
   const wait = Number(vars.KITH_LOCK_TIMEOUT ?? '') * 1000;

@@ -1,6 +1,8 @@
 // What `kith log` does to the data: which conversation an entry goes into (or the new one it
 // starts), the entry itself, and whose turn follows. Pure: ids, dates and the user come in.
-import { UsageError } from '../model/errors.js';
+import { KithError, UsageError } from '../model/errors.js';
+import { typedName } from '../model/input.js';
+import { quotePath } from '../model/terminal.js';
 import { displayName } from '../model/records.js';
 import {
   ENTRY_TYPES,
@@ -62,9 +64,27 @@ export interface LogPlan {
   readonly summary: string;
 }
 
+/**
+ * Refuses to start a new conversation while one could not be read: it may be the one this
+ * entry belongs in, and a second file beside it would split the timeline.
+ */
+function ensureNoneUnread(data: RepoData): void {
+  const loaded = new Set(data.conversations.map((v) => v.path));
+  const unread = data.problems.find(
+    (p) => p.severity === 'error' && p.file.startsWith('conversations/') && !loaded.has(p.file),
+  );
+  if (unread)
+    throw new KithError(
+      `${quotePath(unread.file)} cannot be read (line ${unread.line}: ${unread.message}); it may be the conversation ` +
+        'this belongs in, so no new one is started',
+      'fix it (`kith check` shows what is wrong), or pass --new to start a new conversation anyway',
+    );
+}
+
 export function planLog(data: RepoData, target: AnyRecord, input: LogInput): LogPlan {
   const { type, text } = input;
   const conversation = conversationToLog(data, target, { deal: input.deal, isNew: input.isNew });
+  if (!conversation && !input.isNew) ensureNoneUnread(data);
   const entry = { id: input.ids.entry, at: input.at, type, author: `@${input.handle}`, meta: {}, text };
   const state = conversation ? { turn: conversation.turn, next: conversation.next } : { turn: 'us' as Turn };
   const flow = afterEntry(
@@ -83,7 +103,7 @@ export function planLog(data: RepoData, target: AnyRecord, input: LogInput): Log
   const start = newConversationFields(data, target, input.deal);
   const fields = {
     id: input.ids.conversation,
-    subject: input.subject ?? start.subject,
+    subject: input.subject === undefined ? start.subject : typedName(input.subject),
     participants: start.participants,
     org: start.org,
     deal: start.deal,

@@ -8,8 +8,9 @@ import type { Vars } from '../../git/git.js';
 import { DRIVER_ATTRIBUTES } from '../../git/merge-driver.js';
 import { commitPaths } from '../../git/commit.js';
 import { workTreeChanges } from '../../git/tree.js';
-import { kindOfPath, SETTINGS_FILE } from '../layout.js';
+import { kindOfPath, pathExists, SETTINGS_FILE } from '../layout.js';
 import { recordErrors } from '../records.js';
+import { readRepoFile } from '../safe-paths.js';
 import type { Repo } from '../repo.js';
 import { loadSettings } from '../settings.js';
 
@@ -55,9 +56,12 @@ export async function commitHandEdits(repo: Repo, vars: Vars, format: (p: Proble
   );
   const problems: Problem[] = [];
   for (const { path } of changed) {
-    if (!existsSync(join(repo.root, path))) continue;
+    if (!pathExists(repo.root, path)) continue;
     if (path === SETTINGS_FILE) problems.push(...settingsErrors(repo.root));
-    else if (kindOfPath(path)) problems.push(...recordErrors(path, readFileSync(join(repo.root, path), 'utf8')));
+    else if (kindOfPath(path)) {
+      const { text, problem } = readRepoFile(repo.root, path);
+      problems.push(...(problem ? [problem] : recordErrors(path, text!)));
+    }
   }
   if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;

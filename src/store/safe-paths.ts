@@ -1,0 +1,164 @@
+// Files of a repository that may have come from anyone: a record is read only when it is a
+// regular file (not a link, a FIFO or a device) of a sane size, checked before a byte is read,
+// and a path is written only when it stays inside the repository without passing a link.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { KithError, quotePath, type Problem } from '../core/model/index.js';
+import { git, type Vars } from '../git/git.js';
+import { decodeUtf8 } from './files.js';
+
+// A record is a page of notes, not an archive: anything this large is a mistake (a pasted
+// attachment, a binary) and reading it would slow every command.
+const MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
+function problem(file: string, message: string, hint?: string): Problem {
+  return { file, line: 1, col: 1, severity: 'error', message, hint };
+}
+
+function whatItIs(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+function notRegular(path: string, st: Stats): Problem {
+  return problem(
+    path,
+    `${whatItIs(st)}, not a regular file: kith reads and writes records only as plain files, never through a link`,
+    `replace it with the file itself, or remove it (\`git rm ${quotePath(path)}\`)`,
+  );
+}
+
+function tooLarge(path: string, size: number, limit: number): Problem {
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+  return problem(
+    path,
+    `file is too large to be a record (${mb(size)}; the limit is ${mb(limit)})`,
+    'move attachments or pasted archives out of the repository',
+  );
+}
+
+/** The first folder on the way from `root` to `path` that is a link or not a folder, if any. */
+function unsafeParent(root: string, path: string): { at: string; st: Stats } | undefined {
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const at = parts.slice(0, i).join('/');
+    let st: Stats;
+    try {
+      st = lstatSync(join(root, at));
+    } catch {
+      return undefined; // not there yet: nothing to pass through
+    }
+    if (!st.isDirectory()) return { at, st };
+  }
+  return undefined;
+}
+
+function isPlainRelative(path: string): boolean {
+  return !path.startsWith('/') && !path.split('/').some((p) => p === '' || p === '.' || p === '..');
+}
+
+/**
+ * Reads a repository file's text: lstat first (a regular file, not a link, within `limit`),
+ * then opened without following links and checked again on the open file, then read. Every
+ * reader of records goes through here; what keeps a file from being read is a problem naming it.
+ */
+export function readRepoFile(
+  root: string,
+  path: string,
+  limit = MAX_RECORD_BYTES,
+): { text?: string; problem?: Problem } {
+  const parent = isPlainRelative(path) ? unsafeParent(root, path) : undefined;
+  if (parent) return { problem: notRegular(parent.at, parent.st) };
+  const full = join(root, path);
+  let fd: number;
+  try {
+    const st = lstatSync(full);
+    if (!st.isFile()) return { problem: notRegular(path, st) };
+    if (st.size > limit) return { problem: tooLarge(path, st.size, limit) };
+    // no link is followed and no FIFO can block the open, even if the file changed since lstat
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    return { problem: problem(path, `cannot read: ${(err as Error).message}`) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { problem: notRegular(path, st) };
+    const bytes = Buffer.alloc(Math.min(st.size, limit) + 1);
+    let done = 0;
+    for (let n; done < bytes.length && (n = readSync(fd, bytes, done, bytes.length - done, null)) > 0;) done += n;
+    if (done > limit) return { problem: tooLarge(path, done, limit) };
+    return decodeUtf8(bytes.subarray(0, done), path);
+  } catch (err) {
+    return { problem: problem(path, `cannot read: ${(err as Error).message}`) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Throws unless writing `path` stays inside the repository: a plain relative path, outside
+ * .git, whose folders (each checked with lstat up to the root) and file are not links.
+ */
+export function ensureSafeWrite(root: string, path: string): void {
+  if (!isPlainRelative(path) || path.split('/')[0] === '.git')
+    throw new KithError(`refusing to write ${quotePath(path)}: it is not a path inside the repository`);
+  const parent = unsafeParent(root, path);
+  if (parent)
+    throw new KithError(
+      `refusing to write ${quotePath(path)}: ${quotePath(parent.at)} is ${whatItIs(parent.st)}, ` +
+        'not a folder of the repository',
+      'kith never writes through a link: replace the link with a real folder, or remove it',
+    );
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(join(root, path));
+  } catch {
+    return;
+  }
+  if (!st.isFile())
+    throw new KithError(
+      `refusing to write ${quotePath(path)}: it is ${whatItIs(st)}, not a regular file`,
+      'kith never writes through a link: replace it with the file itself, or remove it',
+    );
+}
+
+const LOCAL_FOLDER = '.kith';
+
+/**
+ * Throws when .kith/ is not this clone's own folder: a link (writes there would land
+ * elsewhere) or a file. Called before anything in it is read or written.
+ */
+export function ensureLocalFolder(root: string): void {
+  let st: Stats;
+  try {
+    st = lstatSync(join(root, LOCAL_FOLDER));
+  } catch {
+    return;
+  }
+  if (!st.isDirectory())
+    throw new KithError(
+      `${LOCAL_FOLDER} is ${whatItIs(st)}: it must be this clone's own folder of caches, cursors and the lock`,
+      `remove it (\`git rm --cached ${LOCAL_FOLDER}\` if committed, then \`rm ${LOCAL_FOLDER}\`); kith makes it again`,
+    );
+}
+
+/** Throws when git tracks anything in .kith/: nothing there is ever taken from a teammate. */
+export async function ensureLocalFolderUntracked(root: string, vars: Vars): Promise<void> {
+  ensureLocalFolder(root);
+  const tracked = (
+    await git(root, vars)
+      .raw(['ls-files', '-z', '--', LOCAL_FOLDER])
+      .catch(() => '')
+  )
+    .split('\0')
+    .filter(Boolean);
+  if (tracked.length)
+    throw new KithError(
+      `${quotePath(tracked[0]!)} is tracked by git: ${LOCAL_FOLDER}/ is local to each clone, never taken from git`,
+      `remove it from git: \`git rm -r --cached ${LOCAL_FOLDER}\` and commit; check what it holds first`,
+    );
+}
