@@ -12,6 +12,7 @@ import { clean, printJson } from '../render/text/paint.js';
 import { readConfig } from '../store/config.js';
 import { loadCursors, saveCursors } from '../store/cursors.js';
 import { importWrites } from '../store/import-writes.js';
+import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
 import type { Repo } from '../store/repo.js';
 import { ensureCanCommit } from '../git/commit.js';
 import { openRepo, repoRoot, withRepo, type Env } from './env.js';
@@ -92,7 +93,12 @@ async function readMessages(source: MailSource, bodies: Bodies, env: Env, quiet:
       }
       try {
         // a big mailbox holds trimmed text, not whole bodies
-        messages.push(reduceForPlan(await parseMessage(item.raw, item.origin, item.fallbackDate), bodies));
+        const message = await parseMessage(item.raw, item.origin, item.fallbackDate);
+        if (message.overBudget)
+          warnings.push(
+            `${item.origin} ${message.messageId}: ${message.overBudget}: filed as who, when and subject only`,
+          );
+        messages.push(reduceForPlan(message, bodies));
       } catch (err) {
         invalid++;
         warnings.push(`${item.origin}: unreadable message (${(err as Error).message.split('\n')[0]})`);
@@ -136,6 +142,8 @@ async function file(
 export async function run(opts: ImportOptions, env: Env) {
   const root = repoRoot(env);
   if (!opts.dryRun) await ensureCanCommit(root, env.vars);
+  // the cursors live in .kith/: never a teammate's
+  await ensureLocalFolderUntracked(root, env.vars);
   const source = await openSource({
     ...opts,
     paths: opts.files ?? (opts.dir === undefined ? [] : [opts.dir]),

@@ -3,7 +3,7 @@
 // (UIDVALIDITY and last UID) so each run fetches only what is new.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { KithError } from '../core/model/index.js';
+import { KithError, stripControls } from '../core/model/index.js';
 import { MAX_MESSAGE_BYTES, type MailSource, type SourceItem } from './source.js';
 
 export interface ImapAccount {
@@ -30,6 +30,12 @@ interface Cursor {
 
 export type Cursors = Record<string, Cursor>;
 
+/** Whether a host is this machine: only there may a password travel in cleartext. */
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 /** Reads an account from personal config, checking what would otherwise fail later. */
 export function readAccount(name: string, raw: Readonly<Record<string, unknown>> | undefined): ImapAccount {
   if (!raw)
@@ -41,15 +47,25 @@ export function readAccount(name: string, raw: Readonly<Record<string, unknown>>
   const host = str('host');
   const user = str('user');
   if (!host || !user) throw new KithError(`mail account "${name}" needs host and user`);
-  const tls = (str('tls') ?? 'tls') as ImapAccount['tls'];
-  if (!['tls', 'starttls', 'none'].includes(tls!))
-    throw new KithError(`mail account "${name}": tls must be tls, starttls or none, not "${tls}"`);
+  // a value that is not one of the words (a list, a number) is an error, never the default
+  const tls = (raw.tls === undefined ? 'tls' : raw.tls) as ImapAccount['tls'];
+  if (typeof tls !== 'string' || !['tls', 'starttls', 'none'].includes(tls))
+    throw new KithError(
+      `mail account "${name}": tls must be tls, starttls or none, not ${JSON.stringify(raw.tls)}`,
+      'write one word, like tls: starttls',
+    );
   if (tls === 'none' && raw.insecure !== true) {
     throw new KithError(
       `mail account "${name}" asks for tls: none`,
       'cleartext sends your password unprotected; add insecure: true only for a server on this machine',
     );
   }
+  if (raw.insecure !== undefined && raw.insecure !== false && (raw.insecure !== true || !isLoopback(host)))
+    throw new KithError(
+      `mail account "${name}": insecure: true is allowed only for a server on this machine, ` +
+        `not ${JSON.stringify(host)}`,
+      'use tls or starttls for any other server; the password would cross the network in cleartext',
+    );
   const mailboxes = Array.isArray(raw.mailboxes) ? raw.mailboxes.map(String) : undefined;
   return {
     name,
@@ -123,6 +139,13 @@ export function imapSource(
       try {
         await client.connect();
       } catch (err) {
+        const failure = err as Error & { authenticationFailed?: boolean; responseText?: string };
+        if (failure.authenticationFailed)
+          throw new KithError(
+            `${account.host} refused the login of "${account.user}" for mail account "${account.name}"` +
+              (failure.responseText ? `: ${stripControls(failure.responseText)}` : ''),
+            'check the user and the password (password_env or password_command)',
+          );
         throw new KithError(
           `cannot connect to ${account.host} for mail account "${account.name}": ${(err as Error).message}`,
           account.tls === 'starttls'

@@ -42,7 +42,7 @@ describe('kith import', () => {
     const s = seededRepo();
     json(s, ['import', 'eml', join(CORPUS, '08-hostile.eml'), '--json']);
     const [name] = files(s, 'conversations/2026');
-    expect(name).toMatch(/^etc-passwd-js-[0-9a-z]{6}\.md$/);
+    expect(name).toMatch(/^etc-passwd-js-[0-9a-z]{13}\.md$/);
     const text = readFileSync(join(s.dir, 'conversations/2026', name!), 'utf8');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     const v = JSON.parse(s.kith(['show', `conversations/2026/${name}`, '--json']).stdout);

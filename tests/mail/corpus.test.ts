@@ -59,7 +59,7 @@ describe('threading', () => {
     const one = conversationPath(threadMessages([a, b])[0]!);
     expect(conversationPath(threadMessages([b, a])[0]!)).toBe(one);
     expect(conversationPath(threadMessages([b])[0]!)).toBe(one);
-    expect(one).toMatch(/^conversations\/2026\/pricing-[0-9a-z]{6}\.md$/);
+    expect(one).toMatch(/^conversations\/2026\/pricing-[0-9a-z]{13}\.md$/);
   });
 });
 

@@ -44,7 +44,7 @@ async function fakeServer(onLine: (line: string, socket: Socket) => void, greeti
 describe('IMAP accounts', () => {
   it('refuses cleartext unless insecure: true says so, and checks what it needs', () => {
     expect(() => readAccount('w', { host: 'h', user: 'u', tls: 'none' })).toThrow(/asks for tls: none/);
-    expect(readAccount('w', { host: 'h', user: 'u', tls: 'none', insecure: true }).tls).toBe('none');
+    expect(readAccount('w', { host: '127.0.0.1', user: 'u', tls: 'none', insecure: true }).tls).toBe('none');
     expect(() => readAccount('w', { host: 'h', user: 'u', tls: 'ssl' })).toThrow(/tls must be tls, starttls or none/);
     expect(() => readAccount('w', { user: 'u' })).toThrow(/needs host and user/);
     expect(() => readAccount('w', undefined)).toThrow(/no mail account "w"/);

@@ -106,7 +106,9 @@ function screen(data: RepoData, messages: readonly MailMessage[], book: AddressB
       skip('unknown', m, m.isBulk ? 'a mailing list or newsletter' : nobody);
       continue;
     }
-    for (const a of known) {
+    // only someone writing from a known org's domain becomes a contact, never the recipients
+    // of a message: one mail to 10,000 addresses at a known domain creates at most one contact
+    for (const a of known.filter((k) => k === m.from)) {
       if (book.contactOf(a)) continue;
       const org = book.orgOf(a)!;
       const name = personName(a);

@@ -50,6 +50,13 @@ function subjectMatch(
   return best?.v;
 }
 
+/** A new thread's name, or the next free one when another thread's conversation holds it. */
+function freeName(path: string, held: ReadonlySet<string>): string {
+  let name = path;
+  for (let n = 2; held.has(name); n++) name = path.replace(/\.md$/, `-${n}.md`);
+  return name;
+}
+
 export interface Target {
   thread: Thread;
   readonly existing?: Conversation;
@@ -68,11 +75,12 @@ export function placeThreads(
   participantsOf: (thread: Thread) => Set<string>,
 ): Map<string, Target> {
   const targets = new Map<string, Target>();
+  const held = new Set(data.conversations.map((v) => v.path));
   for (const thread of threads) {
     const participants = participantsOf(thread);
     const known = thread.ids.map((id) => filed.conversations.get(id)).find(Boolean);
     const existing = known ?? subjectMatch(data.conversations, thread, participants);
-    const path = existing?.path ?? conversationPath(thread);
+    const path = existing?.path ?? freeName(conversationPath(thread), held);
     const same = targets.get(path);
     if (!same) {
       targets.set(path, { thread, existing, participants });

@@ -26,4 +26,6 @@ export interface MailMessage {
   readonly isBulk: boolean;
   /** Where it came from, for messages: "inbox.mbox #12", "INBOX uid 42". */
   readonly origin: string;
+  /** Why only the headers were read (too many MIME parts, too large): it is filed as metadata only. */
+  readonly overBudget?: string;
 }

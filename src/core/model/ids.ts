@@ -23,5 +23,10 @@ export function newId(kind: IdKind, random: (n: number) => Uint8Array = randomBy
 
 /** An id that is a pure function of `content`. */
 export function contentId(kind: IdKind, content: string): string {
-  return `${ID_PREFIX[kind]}-${encode(createHash('sha256').update(content).digest(), LENGTH[kind])}`;
+  return `${ID_PREFIX[kind]}-${contentHash(content, LENGTH[kind])}`;
+}
+
+/** `length` base32 characters (5 bits each) of content's SHA-256. */
+export function contentHash(content: string, length: number): string {
+  return encode(createHash('sha256').update(content).digest(), length);
 }

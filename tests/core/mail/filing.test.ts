@@ -113,7 +113,7 @@ describe('conversations', () => {
   it('starts a new one linked to the org and its one open deal, our turn after their message', () => {
     const [v] = planImport(base(), [mail({ date: '2026-11-20T09:00:00.000Z' })], opts).conversations; // a Friday
     expect(v!.fields).toMatchObject({ subject: 'SSO pricing', participants: ['jane-doe'], org: 'acme', deal: 'acme-sso', owner: 'maya', turn: 'us', next: '2026-11-24' });
-    expect(v!.path).toMatch(/^conversations\/2026\/sso-pricing-[0-9a-z]{6}\.md$/);
+    expect(v!.path).toMatch(/^conversations\/2026\/sso-pricing-[0-9a-z]{13}\.md$/);
   });
 
   it('links no deal when the org has two open ones, or when there is no org', () => {

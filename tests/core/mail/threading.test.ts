@@ -115,6 +115,6 @@ describe('the conversation file of a thread', () => {
 
   it('cannot be steered out of conversations/ by its subject', () => {
     const path = conversationPath(threadMessages([msg('<p@x>', { subject: '../../etc/passwd\u0000 ---' })])[0]!);
-    expect(path).toMatch(/^conversations\/2026\/[a-z0-9-]+-[0-9a-z]{6}\.md$/);
+    expect(path).toMatch(/^conversations\/2026\/[a-z0-9-]+-[0-9a-z]{13}\.md$/);
   });
 });
