@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { htmlToText, type Address, type DateSource, type MailMessage } from '../core/mail/index.js';
 import { stripControls } from '../core/model/index.js';
-import { MAX_MESSAGE_BYTES } from './source.js';
 
 // Node's TextDecoder reads windows-1252 as latin1, leaving C1 controls where cp1252 has
 // typography (€, curly quotes, dashes). Mail never means C1 controls, so map them back.
@@ -86,15 +85,14 @@ function receivedDate(headers: readonly { key: string; value: string }[]): strin
 
 // Each message's budget. Parsing time in postal-mime grows faster than the number of MIME
 // parts (500 parts 0.5 s, 5,000 parts 7 s, 20,000 parts 76 s on our machines), so a message
-// with more parts than any real mail has, or larger than a source hands over, is read for its
-// headers only: filed as who, when and subject, with a warning.
+// with more parts than any real mail has is read for its headers only: filed as who, when and
+// subject, with a warning. Its size is bounded by the sources (25 MB, first part kept).
 const MAX_MIME_PARTS = 250;
 
 /** Why a message is over budget, or undefined. Counts lines that open a MIME part ("--boundary"). */
 function overBudget(raw: Buffer | string): string | undefined {
   const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
-  if (bytes.length > MAX_MESSAGE_BYTES)
-    return `over ${MAX_MESSAGE_BYTES / 1048576} MB (${(bytes.length / 1048576).toFixed(1)} MB)`;
+  // the size budget is the sources': they cut a message at MAX_MESSAGE_BYTES, keeping its first part
   let parts = 0;
   for (let at = bytes.indexOf('\n--'); at >= 0; at = bytes.indexOf('\n--', at + 3))
     if (++parts > MAX_MIME_PARTS) return `over ${MAX_MIME_PARTS} MIME parts`;

@@ -36,7 +36,7 @@ function tooLarge(path: string, size: number, limit: number): Problem {
   const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
   return problem(
     path,
-    `file is too large to be a record (${mb(size)}; the limit is ${mb(limit)})`,
+    `file is too large to be a record (${mb(size)}; the limit is ${limit / 1048576} MB)`,
     'move attachments or pasted archives out of the repository',
   );
 }
