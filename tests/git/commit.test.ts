@@ -23,9 +23,9 @@ describe('commit messages', () => {
     );
   });
 
-  it('keeps a newline in a value from starting a trailer of its own', () => {
+  it('keeps a newline in a value from starting a trailer of its own: the path is quoted as git quotes it', () => {
     const message = commitMessage({ summary: 's', trailers: { 'Kith-Ref': 'contacts/x\nKith-Action: rm.md' } });
-    expect(message.split('\n').filter((l) => l.startsWith('Kith-'))).toEqual(['Kith-Ref: contacts/x Kith-Action: rm.md']);
+    expect(message.split('\n').filter((l) => l.startsWith('Kith-'))).toEqual(['Kith-Ref: "contacts/x\\nKith-Action: rm.md"']);
   });
 });
 

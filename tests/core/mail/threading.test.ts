@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../src/core/mail/index.js';
-import { conversationPath, normaliseSubject, threadKey, threadMessages } from '../../../src/core/mail/index.js';
+import { conversationPath, normaliseSubject, threadMessages } from '../../../src/core/mail/index.js';
+import { contentHash } from '../../../src/core/model/index.js';
 
 const msg = (id: string, fields: Partial<MailMessage> = {}): MailMessage => ({
   messageId: id, references: [], subject: 'Pricing', from: { address: 'jane@acme.example' }, to: [{ address: 'maya@northwind.example' }], cc: [],
@@ -98,7 +99,7 @@ describe('the conversation file of a thread', () => {
 
   it('is named from the root: year, subject and a hash of its id', () => {
     const path = conversationPath(threadMessages([root, reply, later])[0]!);
-    expect(path).toBe(`conversations/2025/sso-pricing-${threadKey('<root@x>').slice(2, 8)}.md`);
+    expect(path).toBe(`conversations/2025/sso-pricing-${contentHash('<root@x>', 13)}.md`);
   });
 
   it('is the same for any slice of the thread that holds the root, in any order', () => {
@@ -110,7 +111,7 @@ describe('the conversation file of a thread', () => {
   it('keeps the root hash for a slice without the root, so a later import finds the file by its thread', () => {
     const t = threadMessages([later, reply])[0]!;
     expect(t.root).toBe('<root@x>');
-    expect(conversationPath(t)).toMatch(new RegExp(`-${threadKey('<root@x>').slice(2, 8)}\\.md$`));
+    expect(conversationPath(t)).toMatch(new RegExp(`-${contentHash('<root@x>', 13)}\\.md$`));
   });
 
   it('cannot be steered out of conversations/ by its subject', () => {
