@@ -4,7 +4,7 @@ import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { KIND_DIRS } from '../store/layout.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 const tag: OptionSpec = { flags: '--tag <tag>', help: 'tag (repeatable)', repeatable: true };
@@ -80,7 +80,7 @@ export interface AddOptions {
 }
 
 export async function run(opts: AddOptions, env: Env) {
-  return withRepo(env, 'add', async (repo) => {
+  return withRepoExcerpts(env, 'add', async (repo) => {
     const today = localDate(env.now, env.zone);
     const close = opts.close
       ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date

@@ -6,14 +6,17 @@ import { formatProblem } from '../render/text/problems.js';
 import { openRepo, type Env } from './env.js';
 import { JSON_OPTION, type CommandSpec } from './spec.js';
 
-export const spec: CommandSpec = { options: [JSON_OPTION] };
+export const spec: CommandSpec = {
+  options: [JSON_OPTION, { flags: '--full', help: 'forget the index cache in .kith/ and rebuild it from the files' }],
+};
 
 export interface CheckOptions {
   readonly json?: boolean;
+  readonly full?: boolean;
 }
 
 export async function run(opts: CheckOptions, env: Env) {
-  const { data } = openRepo(env, { quiet: true });
+  const { data } = openRepo(env, { quiet: true, rebuild: opts.full });
   const problems = checkRepo(data);
   const errors = problems.filter((p) => p.severity === 'error');
   const records = data.contacts.length + data.orgs.length + data.deals.length + data.conversations.length;

@@ -52,7 +52,7 @@ export interface DueOptions {
 }
 
 export async function run(opts: DueOptions, env: Env) {
-  const repo = openRepo(env);
+  const repo = openRepo(env, { excerpts: true });
   const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : horizonDays(opts.within);

@@ -8,7 +8,7 @@ import { readConfig } from '../store/config.js';
 import { ensureNoOperation } from '../git/state.js';
 import { acquireLock } from '../store/lock.js';
 import { KITH_BIN } from '../store/package-files.js';
-import { findRoot, openRepo as open, type Repo } from '../store/repo.js';
+import { findRoot, openRepo as open, type OpenOptions, type Repo } from '../store/repo.js';
 import { explainFailure } from '../store/failure.js';
 import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
 import { recoverInterrupted, removeStrayTemporaries } from '../store/transaction.js';
@@ -48,12 +48,15 @@ export function mergeDriver(env: Env): string {
   return driverCommand(env.node ?? 'node', KITH_BIN);
 }
 
-/** Finds and opens the repository to read it, warning once about files that could not be read. */
-export function openRepo(env: Env, opts: { quiet?: boolean } = {}): Repo {
+/**
+ * Finds and opens the repository to read it, warning once about files that could not be read.
+ * `excerpts`: records as the index cache keeps them (see OpenOptions), for listings and cards.
+ */
+export function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions = {}): Repo {
   const root = repoRoot(env);
   // clones do not share .git/config: every command sees that the merge driver is there
   ensureMergeDriver(root, mergeDriver(env));
-  const repo = open(root, env.vars);
+  const repo = open(root, env.vars, opts);
   if (!opts.quiet) env.err.write(brokenFilesWarning(repo.data.problems));
   return repo;
 }
@@ -67,7 +70,12 @@ export function ensureWritable(env: Env): void {
  * Opens the repository to change it: the write lock is held from before the records are read
  * until `change` has committed (or failed), so no other kith command writes in between.
  */
-export async function withRepo<T>(env: Env, command: string, change: (repo: Repo) => Promise<T>): Promise<T> {
+export async function withRepo<T>(
+  env: Env,
+  command: string,
+  change: (repo: Repo) => Promise<T>,
+  opts: OpenOptions = {},
+): Promise<T> {
   const root = repoRoot(env);
   // .kith/ holds the lock and the journal: a link there or a committed one is refused first
   await ensureLocalFolderUntracked(root, env.vars);
@@ -82,12 +90,17 @@ export async function withRepo<T>(env: Env, command: string, change: (repo: Repo
     });
     if (recovered) env.err.write(`kith: ${recovered}\n`);
     removeStrayTemporaries(root);
-    const repo = open(root, env.vars);
+    const repo = open(root, env.vars, opts);
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);
   } finally {
     lock.release();
   }
+}
+
+/** withRepo for commands that read excerpts from the index cache (and one record whole, to edit it). */
+export function withRepoExcerpts<T>(env: Env, command: string, change: (repo: Repo) => Promise<T>): Promise<T> {
+  return withRepo(env, command, change, { excerpts: true });
 }
 
 /** A yes/no question: the default when the answer is empty, no when nobody can answer. */

@@ -4,7 +4,7 @@ import { newId, quotePath, slugify, type EntryType, type Turn } from '../core/mo
 import { formatDateTime, localDate, parseWhen } from '../core/time/index.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { applyEdit } from '../store/repo.js';
-import { currentHandle, withRepo, type Env } from './env.js';
+import { currentHandle, withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -46,7 +46,7 @@ const TURN_TEXT = { us: 'our turn', them: 'their turn', closed: 'closed' } as co
 
 export async function run(opts: LogOptions, env: Env) {
   const typed = logText(opts.text, opts.type);
-  return withRepo(env, 'log', async (repo) => {
+  return withRepoExcerpts(env, 'log', async (repo) => {
     const target = repo.resolve(opts.ref);
     const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
     const when = { now: env.now, zone: env.zone };

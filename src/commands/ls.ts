@@ -30,7 +30,7 @@ export interface LsOptions {
 export async function run(opts: LsOptions, env: Env) {
   const plural = recordPlural(opts.what);
   if (!plural) throw new UsageError(`cannot list "${opts.what}"`, 'one of contacts, orgs, deals, conversations');
-  const repo = openRepo(env);
+  const repo = openRepo(env, { excerpts: true });
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const list = listRecords(repo.data, plural, { ...opts, org });
   if (opts.json) {

@@ -16,8 +16,10 @@ export interface ShowOptions {
 }
 
 export async function run(opts: ShowOptions, env: Env) {
-  const { data, resolve } = openRepo(env);
-  const r = resolve(opts.ref);
+  const repo = openRepo(env, { excerpts: true });
+  const data = repo.data;
+  // the record shown is read whole; the others are excerpts from the index cache
+  const r = repo.full(repo.resolve(opts.ref).path);
   if (!opts.json) {
     env.out.write(renderCard(env.out, data, r));
     return r;

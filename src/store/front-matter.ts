@@ -75,8 +75,10 @@ function problem(file: string, line: number, col: number, message: string, hint?
 function keyPositions(doc: Document.Parsed, text: string): Record<string, { line: number; col: number }> {
   const out: Record<string, { line: number; col: number }> = {};
   if (!isMap(doc.contents)) return out;
-  // offsets are relative to the YAML text, which starts 3 + language characters in
-  const base = text.indexOf('\n');
+  // offsets are relative to the YAML text, which starts 3 + language characters in (the "\r"
+  // of a CRLF opener belongs to the YAML text)
+  const eol = text.indexOf('\n');
+  const base = text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
   let line = 1;
   let lineStart = 0;
   let pos = 0;

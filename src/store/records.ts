@@ -149,11 +149,14 @@ export interface ReadResult {
   readonly problems: readonly Problem[];
 }
 
-/** Parses one record file's text; `path` is relative to the repository root. */
-export function readRecord(path: string, text: string): ReadResult {
+/**
+ * Parses one record file's text; `path` is relative to the repository root. `parse` is the
+ * front-matter reader: the single-file one by default, the bulk one for many files.
+ */
+export function readRecord(path: string, text: string, parse = parseFile): ReadResult {
   const kind = kindOfPath(path);
   if (!kind) return { problems: [] };
-  const parsed = parseFile(text, path);
+  const parsed = parse(text, path);
   if (parsed.problems.length) return { problems: parsed.problems };
   const r = new FieldReader(parsed, path);
   const b = base(kind, path, parsed, r);

@@ -22,6 +22,7 @@ import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
 import { freePath, pathExists, SETTINGS_FILE, walkRecordFolders } from './layout.js';
+import { clearCache, loadRecords, refreshPaths, type ReadText } from './index-cache.js';
 import { readRecord } from './records.js';
 import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
@@ -49,6 +50,8 @@ export interface Repo {
   get(path: string): AnyRecord | undefined;
   /** One record for what a person typed, or a usage error listing candidates. */
   resolve(ref: string, kinds?: readonly RecordKind[]): AnyRecord;
+  /** One record read whole from disk now (body and timeline), for a card or an edit. */
+  full(path: string): AnyRecord;
   /** The text of a record file as it is on disk now, for an edit in place. */
   readForEdit(path: string): string;
   /** Whether a file exists at a repository path. */
@@ -84,28 +87,31 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
   );
 }
 
-/** Every record of the repository, read and checked field by field. */
-function loadData(root: string, settings: TeamSettings, settingsProblems: readonly Problem[]): RepoData {
+/** The one reader of record files, for the store's other indexes (search). */
+export function recordReader(root: string): ReadText {
+  return (path) => readRepoFile(root, path);
+}
+
+/** Every record of the repository, read and checked field by field (excerpts from the cache, or whole). */
+function loadData(
+  root: string,
+  settings: TeamSettings,
+  settingsProblems: readonly Problem[],
+  excerpts: boolean,
+): RepoData {
   const problems: Problem[] = [...settingsProblems];
   const contacts: Contact[] = [];
   const orgs: Org[] = [];
   const deals: Deal[] = [];
   const conversations: Conversation[] = [];
-  const { records, temporaries } = walkRecordFolders(root);
+  const { records: paths, temporaries } = walkRecordFolders(root);
   for (const file of temporaries) {
     const message = 'a temporary file an interrupted write left behind; the next kith command that writes removes it';
     problems.push({ file, line: 1, col: 1, severity: 'warning', message });
   }
-  for (const path of records) {
-    const { text, problem } = readRepoFile(root, path);
-    if (problem || text === undefined) {
-      problems.push(problem!);
-      continue;
-    }
-    const { record, problems: found } = readRecord(path, text);
-    problems.push(...found);
-    // A file whose front matter cannot be read is left out; one with a bad field still loads.
-    if (!record) continue;
+  const loaded = loadRecords(root, paths, recordReader(root), { full: !excerpts });
+  problems.push(...loaded.problems);
+  for (const record of loaded.records) {
     if (record.kind === 'contact') contacts.push(record);
     else if (record.kind === 'org') orgs.push(record);
     else if (record.kind === 'deal') deals.push(record);
@@ -114,10 +120,26 @@ function loadData(root: string, settings: TeamSettings, settingsProblems: readon
   return { settings, contacts, orgs, deals, conversations, problems };
 }
 
+export interface OpenOptions {
+  /**
+   * Records as the index cache keeps them: no bodies, entries with their first line only.
+   * For commands that list, count and point; `full(path)` reads one record whole.
+   */
+  readonly excerpts?: boolean;
+  /** Forget the index cache first: every file is read and the cache built again. */
+  readonly rebuild?: boolean;
+}
+
 /** Opens the repository at `root`: settings and every record loaded. */
-export function openRepo(root: string, vars: Vars): Repo {
+export function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Repo {
   const { settings, problems } = loadSettings(root);
-  const data = loadData(root, settings, problems);
+  if (opts.rebuild) clearCache(root);
+  const data = loadData(root, settings, problems, opts.excerpts ?? false);
+  const read = (path: string) => {
+    const { text, problem } = readRepoFile(root, path);
+    if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);
+    return text;
+  };
   const taken = () => new Set(indexRepo(data).byPath.keys());
   return {
     root,
@@ -125,15 +147,22 @@ export function openRepo(root: string, vars: Vars): Repo {
     data,
     get: (path) => indexRepo(data).byPath.get(path),
     resolve: (ref, kinds) => resolveRef(data, ref, kinds),
-    readForEdit(path) {
-      const { text, problem } = readRepoFile(root, path);
-      if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);
-      return text;
+    readForEdit: read,
+    full(path) {
+      const { record, problems } = readRecord(path, read(path));
+      if (!record)
+        throw new KithError(problems[0] ? `${quotePath(path)}: ${problems[0].message}` : `${path} is not a record`);
+      return record;
     },
     exists: (path) => pathExists(root, path),
     newPath: (dir, slug) => freePath(root, taken(), dir, slug),
     ensureCanCommit: () => ensureCanCommit(root, vars),
-    apply: (change) => applyChange(root, vars, change),
+    async apply(change) {
+      const commit = await applyChange(root, vars, change);
+      // the cache follows in the same locked step
+      refreshPaths(root, recordReader(root), [...change.writes.keys(), ...(change.removes ?? [])]);
+      return commit;
+    },
   };
 }
 

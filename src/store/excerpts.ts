@@ -1,0 +1,57 @@
+// Records as the index cache keeps them (excerpts): what listings, due, pipeline, cards and
+// references need, in few bytes, and made whole again on reading. Pure.
+import { latestEntry, type AnyRecord, type Entry } from '../core/model/index.js';
+import { kindOfPath, slugOfPath } from './layout.js';
+
+// Front-matter keys excerpts keep as written: values a merge kept aside, and a mail thread's key.
+const KEPT_DATA = ['conflicts', 'thread'];
+// What a cached record leaves out because its path gives it back, or because it is empty.
+const DERIVED = new Set(['kind', 'slug', 'path', 'body', 'fieldLines']);
+const LISTS = ['tags', 'emails', 'phones', 'domains', 'contacts', 'history', 'participants', 'promises'];
+
+/** An entry as the cache keeps it: [id, at, type, author, line] and the latest one's first line. */
+type CachedEntry = [string, string, Entry['type'], string, number, string?];
+
+/**
+ * What the cache keeps of a record: no body, front matter as typed fields, entries without
+ * headers or text, but for the first line of the latest (a card's "last said").
+ */
+export function excerptOf(r: AnyRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    if (DERIVED.has(k) || v === undefined || (Array.isArray(v) && !v.length)) continue;
+    out[k] = v;
+  }
+  const data = Object.fromEntries(KEPT_DATA.filter((k) => r.data[k] !== undefined).map((k) => [k, r.data[k]]));
+  if (Object.keys(data).length) out.data = data;
+  else delete out.data;
+  if (r.kind === 'conversation') {
+    const latest = latestEntry(r.entries);
+    const line = (e: Entry) => (e.text.split('\n', 1)[0] ?? '').slice(0, 200);
+    out.entries = r.entries.map((e): CachedEntry => {
+      const head: CachedEntry = [e.id, e.at, e.type, e.author, e.line];
+      if (e === latest) head.push(line(e));
+      return head;
+    });
+  }
+  return out;
+}
+
+/** A cached record made whole again (as an excerpt) for the path it is kept under. */
+export function revive(path: string, cached: Record<string, unknown>): AnyRecord {
+  const r: Record<string, unknown> = { kind: kindOfPath(path), slug: slugOfPath(path), path, body: '', fieldLines: {} };
+  for (const k of LISTS) r[k] = [];
+  r.data = {};
+  Object.assign(r, cached);
+  if (r.kind === 'conversation')
+    r.entries = (cached.entries as CachedEntry[]).map(([id, at, type, author, line, text]) => ({
+      id,
+      at,
+      type,
+      author,
+      line,
+      meta: {},
+      text: text ?? '',
+    }));
+  return r as unknown as AnyRecord;
+}

@@ -1,0 +1,239 @@
+// The index cache in .kith/cache/ (git-ignored, never the source of truth): for each record
+// folder, the stat data of every file and an excerpt of its record (what listings, due,
+// pipeline, cards and references need), so a command re-reads only the files that changed.
+// Stat is compared as git compares its index (mtime, ctime, size, inode), and an entry whose
+// mtime is not older than the cache file itself is re-read (git's "racy" case). A folder's
+// cache that is missing, corrupt or from another format, Kith version or kith.yaml is rebuilt.
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { AnyRecord, Problem } from '../core/model/index.js';
+import { excerptOf, revive } from './excerpts.js';
+import { parseFileFast } from './front-matter-fast.js';
+import { kindOfPath, SETTINGS_FILE, walkRecordFolders } from './layout.js';
+import { KITH_VERSION } from './package-files.js';
+import { readRecord } from './records.js';
+
+const CACHE_DIR = '.kith/cache';
+/** Bumped whenever what an entry holds changes. */
+const FORMAT = 2;
+// Timestamps of some file systems tick by the second (FAT by two): a file written within one
+// tick of the cache is read again rather than trusted.
+const RACY_MS = 2000;
+
+/** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
+export type ReadText = (path: string) => { text?: string; problem?: Problem };
+
+export type Stamp = readonly [mtime: number, ctime: number, size: number, ino: number];
+
+interface CacheEntry {
+  readonly st: Stamp;
+  readonly r?: Record<string, unknown>;
+  readonly p?: readonly Problem[];
+}
+
+interface Shard {
+  readonly format: number;
+  readonly kith: string;
+  readonly settings: string;
+  readonly entries: Record<string, CacheEntry>;
+}
+
+export interface Loaded {
+  readonly records: AnyRecord[];
+  readonly problems: Problem[];
+  /** Paths read from disk this time (changed, new, racy, or all on a rebuild). */
+  readonly reread: string[];
+}
+
+// The shards this process read or wrote, so a write's refresh does not parse them again.
+const current = new Map<string, Shard>();
+
+const stampOf = (s: Stats): Stamp => [s.mtimeMs, s.ctimeMs, s.size, s.ino];
+export const sameStamp = (a: Stamp, b: Stamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/** Record paths by the folder that holds them, in the order they were listed. */
+function byFolder(paths: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const list = out.get(folder);
+    if (list) list.push(path);
+    else out.set(folder, [path]);
+  }
+  return out;
+}
+
+/** Whether .kith/cache is this clone's own folder (or not there yet): never a link or a file. */
+function isOwnFolder(root: string): boolean {
+  for (const at of ['.kith', CACHE_DIR]) {
+    try {
+      if (!lstatSync(join(root, at)).isDirectory()) return false;
+    } catch {
+      return true;
+    }
+  }
+  return true;
+}
+
+const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
+
+/** The version stamp every shard carries: format, Kith, and kith.yaml's bytes. */
+function settingsHash(root: string): string {
+  try {
+    return createHash('sha1')
+      .update(readFileSync(join(root, SETTINGS_FILE)))
+      .digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+function readShard(file: string, settings: string): { shard?: Shard; written: number } {
+  try {
+    const st = lstatSync(file);
+    // only a plain file of ours: a link or a FIFO in .kith/ is not read
+    if (!st.isFile()) return { written: 0 };
+    const written = st.mtimeMs;
+    const shard = JSON.parse(readFileSync(file, 'utf8')) as Shard;
+    const valid =
+      shard?.format === FORMAT && shard.kith === KITH_VERSION && shard.settings === settings && !!shard.entries;
+    return valid && typeof shard.entries === 'object' ? { shard, written } : { written: 0 };
+  } catch {
+    return { written: 0 };
+  }
+}
+
+function writeShard(file: string, shard: Shard): void {
+  // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    // created new, never through something already there
+    writeFileSync(tmp, JSON.stringify(shard), { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch {
+    // a read-only checkout still works, only slower
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Reads one file into a cache entry and, for a full read, its whole record. */
+function readEntry(path: string, st: Stamp, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {
+  const { text, problem } = read(path);
+  if (problem || text === undefined) return { entry: { st, p: [problem!] } };
+  const { record, problems } = readRecord(path, text, parseFileFast);
+  return { entry: { st, r: record && excerptOf(record), p: problems.length ? problems : undefined }, record };
+}
+
+/** One folder's records into `out`, from its shard where a file has not changed; the shard is kept current. */
+function loadFolder(
+  root: string,
+  folder: string,
+  paths: readonly string[],
+  ctx: { read: ReadText; settings: string; full: boolean; cache: boolean },
+  out: Loaded,
+): void {
+  const { read, settings, full } = ctx;
+  const file = shardFile(root, folder);
+  const { shard, written } = ctx.cache ? readShard(file, settings) : { written: 0 };
+  const old = shard?.entries ?? {};
+  const entries: Record<string, CacheEntry> = {};
+  let dirty = !shard;
+  for (const path of paths) {
+    let st: Stamp;
+    try {
+      st = stampOf(lstatSync(join(root, path)));
+    } catch {
+      continue; // gone since the folder was listed
+    }
+    const cached = old[path];
+    const same = !!cached && sameStamp(cached.st, st);
+    if (same && st[0] < written - RACY_MS && !full) {
+      entries[path] = cached;
+      if (cached.r) out.records.push(revive(path, cached.r));
+      if (cached.p) out.problems.push(...cached.p);
+      continue;
+    }
+    const { entry, record } = readEntry(path, st, read);
+    out.reread.push(path);
+    entries[path] = entry;
+    const shown = full ? record : entry.r && revive(path, entry.r);
+    if (shown) out.records.push(shown);
+    if (entry.p) out.problems.push(...entry.p);
+    dirty ||= !same || JSON.stringify(cached.r) !== JSON.stringify(entry.r);
+    // an unchanged file that was too new to trust: written again now, the cache can vouch for it
+    dirty ||= same && st[0] >= written - RACY_MS && st[0] < Date.now() - RACY_MS;
+  }
+  if (!dirty && Object.keys(old).length !== Object.keys(entries).length) dirty = true;
+  const next = { format: FORMAT, kith: KITH_VERSION, settings, entries };
+  if (!ctx.cache) return;
+  if (dirty) writeShard(file, next);
+  current.set(file, next);
+}
+
+/**
+ * Every record of the repository, from the cache where a file has not changed. With `full`,
+ * every file is read (records with bodies and timelines) and the cache refreshed on the way.
+ */
+export function loadRecords(
+  root: string,
+  paths: readonly string[],
+  read: ReadText,
+  opts: { full?: boolean } = {},
+): Loaded {
+  const ctx = { read, settings: settingsHash(root), full: opts.full ?? false, cache: isOwnFolder(root) };
+  const out: Loaded = { records: [], problems: [], reread: [] };
+  for (const [folder, inFolder] of byFolder(paths)) loadFolder(root, folder, inFolder, ctx, out);
+  return out;
+}
+
+/** Brings the cache up to date for paths a command just wrote or removed (under its lock). */
+export function refreshPaths(root: string, read: ReadText, paths: readonly string[]): void {
+  if (!isOwnFolder(root)) return;
+  const settings = settingsHash(root);
+  const changed = byFolder(paths.filter((p) => kindOfPath(p)));
+  for (const [folder, inFolder] of changed) {
+    const file = shardFile(root, folder);
+    const shard = current.get(file) ?? readShard(file, settings).shard;
+    // a folder without a cache yet (a new year of conversations): built whole, from its files
+    if (!shard) {
+      const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
+      const ctx = { read, settings, full: false, cache: true };
+      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [] });
+      continue;
+    }
+    const entries = { ...shard.entries };
+    for (const path of inFolder) {
+      let st: Stamp;
+      try {
+        st = stampOf(lstatSync(join(root, path)));
+      } catch {
+        delete entries[path];
+        continue;
+      }
+      entries[path] = readEntry(path, st, read).entry;
+    }
+    const next = { ...shard, entries };
+    writeShard(file, next);
+    current.set(file, next);
+  }
+}
+
+/** Every record file with its stat data, in the order records load. */
+export function stampedFiles(root: string): [path: string, stamp: Stamp][] {
+  const out: [string, Stamp][] = [];
+  for (const path of walkRecordFolders(root).records) {
+    try {
+      out.push([path, stampOf(lstatSync(join(root, path)))]);
+    } catch {
+      // gone since the folder was listed
+    }
+  }
+  return out;
+}
+
+/** Forgets the whole cache: the next command rebuilds it from the files. */
+export function clearCache(root: string): void {
+  rmSync(join(root, CACHE_DIR), { recursive: true, force: true });
+}

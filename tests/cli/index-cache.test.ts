@@ -1,0 +1,146 @@
+// The index cache in .kith/cache: never the source of truth. Whatever happens to it (missing,
+// corrupt, from another version, behind an edit made outside kith, a checkout, kith's own
+// writes), every command answers as it would from the files alone.
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRepo, type Sandbox } from '../helpers/cli.js';
+
+const CACHE = '.kith/cache';
+
+function shard(s: Sandbox, name: string): { entries: Record<string, { st: number[]; r?: Record<string, unknown> }> } {
+  return JSON.parse(readFileSync(join(s.dir, CACHE, `${name}.json`), 'utf8'));
+}
+
+function ok(s: Sandbox, args: string[]): string {
+  const r = s.kith(args);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+/** Makes a file look older than the cache, as it is once a few seconds have passed. */
+function age(s: Sandbox, path: string, seconds = 60): void {
+  const t = Date.now() / 1000 - seconds;
+  utimesSync(join(s.dir, path), t, t);
+}
+
+function ageAll(s: Sandbox): void {
+  for (const dir of ['contacts', 'orgs', 'deals']) for (const f of readdirSync(join(s.dir, dir))) age(s, `${dir}/${f}`);
+}
+
+describe('the index cache', () => {
+  it('is built silently on the first read, kept out of git, and gives the same answers', () => {
+    const s = seededRepo();
+    const first = ok(s, ['ls', 'contacts', '--json']);
+    expect(readdirSync(join(s.dir, CACHE)).sort()).toEqual(['contacts.json', 'deals.json', 'orgs.json']);
+    expect(ok(s, ['ls', 'contacts', '--json'])).toBe(first);
+    expect(s.git(['status', '--porcelain'])).toBe('');
+    expect(shard(s, 'contacts').entries['contacts/jane-doe.md']?.r?.name).toBe('Jane Doe');
+  });
+
+  it.each([
+    ['missing', (file: string) => rmSync(file)],
+    ['empty', (file: string) => writeFileSync(file, '')],
+    ['corrupt', (file: string) => writeFileSync(file, '{"format": 2, "entries": {"contacts/jane-doe.md": ')],
+    ['not JSON at all', (file: string) => writeFileSync(file, '\u0000\u0001 garbage')],
+    [
+      'from another format',
+      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"format":\d+/, '"format":999')),
+    ],
+    [
+      'from another Kith version',
+      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"kith":"[^"]*"/, '"kith":"0.0.0-old"')),
+    ],
+  ])('is rebuilt when %s', (_what, spoil) => {
+    const s = seededRepo();
+    ageAll(s);
+    const before = ok(s, ['ls', 'contacts', '--json']);
+    // a cache that lies about Jane: only a rebuild can put her name right
+    const file = join(s.dir, CACHE, 'contacts.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Wrong Name"'));
+    spoil(file);
+    expect(ok(s, ['ls', 'contacts', '--json'])).toBe(before);
+    expect(shard(s, 'contacts').entries['contacts/jane-doe.md']?.r?.name).toBe('Jane Doe');
+  });
+
+  it('is rebuilt when kith.yaml changes, since due dates depend on its settings', () => {
+    const s = seededRepo();
+    ageAll(s);
+    ok(s, ['ls', 'contacts']);
+    const file = join(s.dir, CACHE, 'contacts.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Wrong Name"'));
+    writeFileSync(join(s.dir, 'kith.yaml'), `${readFileSync(join(s.dir, 'kith.yaml'), 'utf8')}# changed\n`);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jane Doe');
+  });
+
+  it('is used while the files have not changed, and kith check --full re-reads everything', () => {
+    const s = seededRepo();
+    ageAll(s);
+    ok(s, ['ls', 'contacts']);
+    // the same stat data, another name: proof the listing came from the cache
+    const file = join(s.dir, CACHE, 'contacts.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Cached Name"'));
+    expect(ok(s, ['ls', 'contacts'])).toContain('Cached Name');
+    s.kith(['check', '--full']);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jane Doe');
+  });
+
+  it('sees an edit made in place outside kith, even of the same size', () => {
+    const s = seededRepo();
+    ageAll(s);
+    ok(s, ['ls', 'contacts']);
+    const path = join(s.dir, 'contacts/jane-doe.md');
+    const { mtime, size } = statSync(path);
+    // an editor that writes in place, same length, mtime put back: only ctime and the racy rule see it
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Jane Doe', 'Jana Dox'));
+    utimesSync(path, mtime, mtime);
+    expect(statSync(path).size).toBe(size);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jana Dox');
+  });
+
+  it('re-reads a file written within the same tick as the cache, however its stat looks', () => {
+    const s = seededRepo();
+    ok(s, ['ls', 'contacts']);
+    // the files are as new as the cache: not trusted, read again, so this edit is seen
+    const path = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('John Roe', 'Joan Rox'));
+    expect(ok(s, ['ls', 'contacts'])).toContain('Joan Rox');
+  });
+
+  it('follows files added and removed outside kith, and a checkout of another commit', () => {
+    const s = seededRepo();
+    ageAll(s);
+    ok(s, ['ls', 'contacts']);
+    const head = s.git(['rev-parse', 'HEAD']).trim();
+    ok(s, ['add', 'contact', 'Ann Lee', '--email', 'ann@acme.example']);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Ann Lee');
+    s.git(['checkout', '-q', head]);
+    expect(ok(s, ['ls', 'contacts'])).not.toContain('Ann Lee');
+    s.git(['checkout', '-q', '-']);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Ann Lee');
+    writeFileSync(join(s.dir, 'contacts/bob.md'), '---\nid: c-000000000bob\nname: Bob Hand\n---\n');
+    expect(ok(s, ['ls', 'contacts'])).toContain('Bob Hand');
+  });
+
+  it("is brought up to date by kith's own writes, in the same step", () => {
+    const s = seededRepo();
+    ok(s, ['ls', 'contacts']);
+    s.kith(['log', 'jane', 'call: wants SSO pricing']);
+    const path = s.git(['ls-files', 'conversations']).split('\n').find((p) => p.endsWith('.md'));
+    const entry = shard(s, 'conversations-2026').entries[path!];
+    const st = statSync(join(s.dir, path!));
+    expect(entry?.st).toEqual([st.mtimeMs, st.ctimeMs, st.size, st.ino]);
+    expect(entry?.r?.subject).toBeDefined();
+  });
+
+  it('keeps broken files reported, from the cache as from the files', () => {
+    const s = seededRepo();
+    writeFileSync(join(s.dir, 'contacts/broken.md'), '---\nname: [unclosed\n---\n');
+    age(s, 'contacts/broken.md');
+    const first = s.kith(['ls', 'contacts']);
+    const second = s.kith(['ls', 'contacts']);
+    expect(first.stderr).toMatch(/broken\.md/);
+    expect(second).toEqual(first);
+  });
+});
