@@ -27,6 +27,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ls', summary: 'list records, with filters', load: () => import('../commands/ls.js') },
   { name: 'show', summary: 'show a contact, org, deal or conversation', load: () => import('../commands/show.js') },
   {
+    name: 'search',
+    summary: 'find records by name, e-mail, org, title, tag or timeline text',
+    load: () => import('../commands/search.js'),
+  },
+  {
     name: 'edit',
     summary: 'open a record in $VISUAL/$EDITOR, check it and commit it',
     load: () => import('../commands/edit.js'),

@@ -17,12 +17,78 @@ export function random(seed) {
   return { next, int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)] };
 }
 
-const FIRST = ['Amara', 'Ben', 'Claire', 'Emil', 'Felix', 'George', 'Hannah', 'Jonas', 'Lars', 'Lucy', 'Nadia', 'Omar',
-  'Priya', 'Rita', 'Sofia', 'Tomás', 'Zoë', 'Ingrid', 'Kenji', 'Marta', 'Noor', 'Pablo', 'Søren', 'Yara'];
-const LAST = ['Diallo', 'Okoro', 'Dubois', 'Strand', 'Wu', 'Kim', 'Lee', 'Weber', 'Eriksen', 'Fern', 'Cole', 'Haddad',
-  'Raman', 'Santos', 'Marin', 'Müller', 'Novak', 'Rossi', 'Tanaka', 'Garcia', 'Björk', 'Nowak', 'Costa', 'Ivanova'];
-const WORDS = ['pricing', 'renewal', 'rollout', 'security review', 'SSO', 'pilot', 'budget', 'contract', 'onboarding',
-  'integration', 'forecast', 'alerts', 'dashboards', 'migration', 'procurement', 'invoice', 'support', 'training'];
+const FIRST = [
+  'Amara',
+  'Ben',
+  'Claire',
+  'Emil',
+  'Felix',
+  'George',
+  'Hannah',
+  'Jonas',
+  'Lars',
+  'Lucy',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Rita',
+  'Sofia',
+  'Tomás',
+  'Zoë',
+  'Ingrid',
+  'Kenji',
+  'Marta',
+  'Noor',
+  'Pablo',
+  'Søren',
+  'Yara',
+];
+const LAST = [
+  'Diallo',
+  'Okoro',
+  'Dubois',
+  'Strand',
+  'Wu',
+  'Kim',
+  'Lee',
+  'Weber',
+  'Eriksen',
+  'Fern',
+  'Cole',
+  'Haddad',
+  'Raman',
+  'Santos',
+  'Marin',
+  'Müller',
+  'Novak',
+  'Rossi',
+  'Tanaka',
+  'Garcia',
+  'Björk',
+  'Nowak',
+  'Costa',
+  'Ivanova',
+];
+const WORDS = [
+  'pricing',
+  'renewal',
+  'rollout',
+  'security review',
+  'SSO',
+  'pilot',
+  'budget',
+  'contract',
+  'onboarding',
+  'integration',
+  'forecast',
+  'alerts',
+  'dashboards',
+  'migration',
+  'procurement',
+  'invoice',
+  'support',
+  'training',
+];
 const TITLES = ['CTO', 'Head of Data', 'VP Engineering', 'Procurement Lead', 'Data Engineer', 'CFO', 'Analyst'];
 const STAGES = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 const SETTINGS = `name: Bench Analytics
@@ -61,7 +127,10 @@ export function* repositoryFiles(files, seed = 13) {
   yield ['kith.yaml', SETTINGS];
   const orgName = (i) => `${LAST[i % LAST.length]} ${['Freight', 'Bank', 'Health', 'Retail', 'Energy'][i % 5]} ${i}`;
   for (let i = 0; i < n.orgs; i++) {
-    yield [`orgs/org-${i}.md`, `---\nid: ${id('o', i)}\nname: ${orgName(i)}\ndomains: [org${i}.example]\ntags: [${r.pick(['customer', 'prospect', 'partner'])}]\nowner: ${r.pick(['maya', 'tom'])}\ncreated: 202${r.int(5) + 2}-0${1 + r.int(9)}-1${r.int(9)}\n---\n${orgName(i)}, met at a trade fair.\n`];
+    yield [
+      `orgs/org-${i}.md`,
+      `---\nid: ${id('o', i)}\nname: ${orgName(i)}\ndomains: [org${i}.example]\ntags: [${r.pick(['customer', 'prospect', 'partner'])}]\nowner: ${r.pick(['maya', 'tom'])}\ncreated: 202${r.int(5) + 2}-0${1 + r.int(9)}-1${r.int(9)}\n---\n${orgName(i)}, met at a trade fair.\n`,
+    ];
   }
   const people = [];
   for (let i = 0; i < n.contacts; i++) {
@@ -70,12 +139,18 @@ export function* repositoryFiles(files, seed = 13) {
     const org = i % n.orgs;
     people.push({ slug: `person-${i}`, name: `${first} ${last}`, email: `p${i}@org${org}.example`, org });
     const referred = i > 10 && r.int(10) === 0 ? `\nreferred_by: person-${r.int(i)}` : '';
-    yield [`contacts/person-${i}.md`, `---\nid: ${id('c', i)}\nname: ${first} ${last}\nemails: [p${i}@org${org}.example]\nphones: ["+44 20 7946 ${pad(i % 10000, 4)}"]\norg: org-${org}\ntitle: ${r.pick(TITLES)}\ntags: [${r.pick(['champion', 'buyer', 'user'])}]\nowner: ${r.pick(['maya', 'tom'])}${referred}\ncadence: ${r.pick(['30d', '90d', 'quarterly'])}\ncreated: 2025-0${1 + r.int(9)}-1${r.int(9)}\n---\nMet ${first} about ${r.pick(WORDS)}.\n`];
+    yield [
+      `contacts/person-${i}.md`,
+      `---\nid: ${id('c', i)}\nname: ${first} ${last}\nemails: [p${i}@org${org}.example]\nphones: ["+44 20 7946 ${pad(i % 10000, 4)}"]\norg: org-${org}\ntitle: ${r.pick(TITLES)}\ntags: [${r.pick(['champion', 'buyer', 'user'])}]\nowner: ${r.pick(['maya', 'tom'])}${referred}\ncadence: ${r.pick(['30d', '90d', 'quarterly'])}\ncreated: 2025-0${1 + r.int(9)}-1${r.int(9)}\n---\nMet ${first} about ${r.pick(WORDS)}.\n`,
+    ];
   }
   for (let i = 0; i < n.deals; i++) {
     const stage = r.pick(STAGES);
     const lost = stage === 'lost' ? '\nlost_reason: budget' : '';
-    yield [`deals/deal-${i}.md`, `---\nid: ${id('d', i)}\ntitle: ${orgName(i % n.orgs)} ${r.pick(WORDS)}\norg: org-${i % n.orgs}\ncontacts: [person-${i % n.contacts}]\nstage: ${stage}\nhistory:\n  - {stage: lead, at: 2026-0${1 + r.int(5)}-0${1 + r.int(9)}}\n  - {stage: ${stage}, at: 2026-0${6 + r.int(4)}-1${r.int(9)}}\namount: ${1000 * (5 + r.int(95))}\ncurrency: ${r.pick(['EUR', 'EUR', 'USD', 'GBP'])}\nclose: 2027-0${1 + r.int(9)}-1${r.int(9)}\nowner: ${r.pick(['maya', 'tom'])}${lost}\ncreated: 2026-01-0${1 + r.int(9)}\n---\n${r.pick(WORDS)} for ${r.pick(WORDS)}.\n`];
+    yield [
+      `deals/deal-${i}.md`,
+      `---\nid: ${id('d', i)}\ntitle: ${orgName(i % n.orgs)} ${r.pick(WORDS)}\norg: org-${i % n.orgs}\ncontacts: [person-${i % n.contacts}]\nstage: ${stage}\nhistory:\n  - {stage: lead, at: 2026-0${1 + r.int(5)}-0${1 + r.int(9)}}\n  - {stage: ${stage}, at: 2026-0${6 + r.int(4)}-1${r.int(9)}}\namount: ${1000 * (5 + r.int(95))}\ncurrency: ${r.pick(['EUR', 'EUR', 'USD', 'GBP'])}\nclose: 2027-0${1 + r.int(9)}-1${r.int(9)}\nowner: ${r.pick(['maya', 'tom'])}${lost}\ncreated: 2026-01-0${1 + r.int(9)}\n---\n${r.pick(WORDS)} for ${r.pick(WORDS)}.\n`,
+    ];
   }
   for (let i = 0; i < n.conversations; i++) {
     const who = people[r.int(people.length)];
@@ -89,11 +164,17 @@ export function* repositoryFiles(files, seed = 13) {
       const at = `${year}-${pad(month)}-${pad(1 + k * 5 + r.int(4))} ${pad(9 + r.int(8))}:${pad(r.int(60))} +01:00`;
       const eid = `e-${(i * 8 + k).toString(36).padStart(8, '0')}`;
       if (r.int(3) === 0) {
-        entries.push(`## ${at} · ${r.pick(['call', 'meeting', 'note'])} · @${r.pick(['maya', 'tom'])} {#${eid}}\n\nTalked about ${r.pick(WORDS)} and ${r.pick(WORDS)}; ${who.name} wants a follow-up.`);
+        entries.push(
+          `## ${at} · ${r.pick(['call', 'meeting', 'note'])} · @${r.pick(['maya', 'tom'])} {#${eid}}\n\nTalked about ${r.pick(WORDS)} and ${r.pick(WORDS)}; ${who.name} wants a follow-up.`,
+        );
       } else if (k % 2 === 0) {
-        entries.push(`## ${at} · mail · ${who.slug} {#${eid}}\nfrom: ${who.name} <${who.email}>\nto: Maya Lindqvist <maya@ourco.example>\nsubject: Re: ${topic}\nmessage-id: <m${i}.${k}@org${who.org}.example>\n\nHello Maya, thanks for the notes on ${r.pick(WORDS)}. Could you send the ${r.pick(WORDS)} figures\nbefore our next call? We are comparing two offers this month.`);
+        entries.push(
+          `## ${at} · mail · ${who.slug} {#${eid}}\nfrom: ${who.name} <${who.email}>\nto: Maya Lindqvist <maya@ourco.example>\nsubject: Re: ${topic}\nmessage-id: <m${i}.${k}@org${who.org}.example>\n\nHello Maya, thanks for the notes on ${r.pick(WORDS)}. Could you send the ${r.pick(WORDS)} figures\nbefore our next call? We are comparing two offers this month.`,
+        );
       } else {
-        entries.push(`## ${at} · mail · @maya {#${eid}}\nfrom: Maya Lindqvist <maya@ourco.example>\nto: ${who.name} <${who.email}>\nsubject: Re: ${topic}\nmessage-id: <m${i}.${k}@ourco.example>\n\nHi ${who.name.split(' ')[0]}, here are the ${r.pick(WORDS)} figures. Happy to walk through them.`);
+        entries.push(
+          `## ${at} · mail · @maya {#${eid}}\nfrom: Maya Lindqvist <maya@ourco.example>\nto: ${who.name} <${who.email}>\nsubject: Re: ${topic}\nmessage-id: <m${i}.${k}@ourco.example>\n\nHi ${who.name.split(' ')[0]}, here are the ${r.pick(WORDS)} figures. Happy to walk through them.`,
+        );
       }
     }
     const next = turn === 'closed' ? '' : `\nnext: 2026-${pad(11 + r.int(2))}-${pad(1 + r.int(28))}`;
@@ -103,7 +184,10 @@ export function* repositoryFiles(files, seed = 13) {
         ? `\npromises:\n  - id: p-${i.toString(36).padStart(8, '0')}\n    from: us\n    who: "@maya"\n    what: send the ${r.pick(WORDS)} figures\n    due: ${year}-${pad(month)}-2${r.int(8)}\n    state: ${turn === 'closed' ? 'kept' : 'open'}\n    made: ${year}-${pad(month)}-0${1 + r.int(9)}`
         : '';
     const deal = r.int(4) === 0 ? `\ndeal: deal-${r.int(n.deals)}` : '';
-    yield [`conversations/${year}/conv-${i}.md`, `---\nid: ${id('v', i)}\nsubject: ${topic}\nparticipants: [${who.slug}]\norg: org-${who.org}${deal}\nowner: ${r.pick(['maya', 'tom'])}\nturn: ${turn}${next}${closed}${promise}\ncreated: ${year}-${pad(month)}-01\n---\n\n${entries.join('\n\n')}\n`];
+    yield [
+      `conversations/${year}/conv-${i}.md`,
+      `---\nid: ${id('v', i)}\nsubject: ${topic}\nparticipants: [${who.slug}]\norg: org-${who.org}${deal}\nowner: ${r.pick(['maya', 'tom'])}\nturn: ${turn}${next}${closed}${promise}\ncreated: ${year}-${pad(month)}-01\n---\n\n${entries.join('\n\n')}\n`,
+    ];
   }
 }
 

@@ -29,7 +29,7 @@ function ageAll(s: Sandbox): void {
   for (const dir of ['contacts', 'orgs', 'deals']) for (const f of readdirSync(join(s.dir, dir))) age(s, `${dir}/${f}`);
 }
 
-describe('the index cache', () => {
+describe('the index cache', { timeout: 120_000 }, () => {
   it('is built silently on the first read, kept out of git, and gives the same answers', () => {
     const s = seededRepo();
     const first = ok(s, ['ls', 'contacts', '--json']);

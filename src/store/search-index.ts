@@ -1,0 +1,201 @@
+// The search index in .kith/search (git-ignored, rebuilt at will): the words of every record
+// file, in files by their first two letters, so a query reads only the files of its words.
+// Kept current as the record cache is: files whose stat data changed since the index was
+// built are read and matched directly, and when there are many the index is built again.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayName, lastActivity, UsageError, type AnyRecord, type RecordKind } from '../core/model/index.js';
+import {
+  findInLine,
+  queryTerms,
+  rankHits,
+  shardOf,
+  termsOf,
+  type Matches,
+  type RankedHit,
+  type SearchDoc,
+} from '../core/search/index.js';
+import { parseFileFast } from './front-matter-fast.js';
+import { sameStamp, stampedFiles, type ReadText, type Stamp } from './index-cache.js';
+import { kindOfPath } from './layout.js';
+import { KITH_VERSION } from './package-files.js';
+import { readRecord } from './records.js';
+
+const DIR = '.kith/search';
+const FORMAT = 1;
+// Past this many changed files, building the index again costs less than reading them per query.
+const REBUILD_AT = 500;
+
+type DocRow = [path: string, stamp: Stamp, title: string, recency: string];
+/** A word's documents: those with it in their fields, and those with it in their text. */
+type Postings = [fields: number[], text: number[]];
+
+interface DocsFile {
+  readonly format: number;
+  readonly kith: string;
+  readonly docs: DocRow[];
+}
+
+interface Words {
+  readonly doc: SearchDoc;
+  readonly fields: Set<string>;
+  readonly text: Set<string>;
+}
+
+function wordsOf(path: string, text: string): Words {
+  const { record } = readRecord(path, text, parseFileFast);
+  const close = text.indexOf('\n---', 3);
+  const cut = close < 0 ? 0 : close;
+  const kind = kindOfPath(path) as RecordKind;
+  const doc = { path, kind, title: record ? displayName(record) : path, recency: recencyOf(record) };
+  return { doc, fields: termsOf(`${path} ${text.slice(0, cut)}`), text: termsOf(text.slice(cut)) };
+}
+
+function recencyOf(r: AnyRecord | undefined): string {
+  if (!r) return '';
+  return r.kind === 'conversation' ? lastActivity(r) : (r.created ?? '');
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the whole index from the files: written aside, then put in place in one rename. */
+function build(root: string, files: readonly [string, Stamp][], read: ReadText): DocsFile {
+  const docs: DocRow[] = [];
+  const shards = new Map<string, Map<string, Postings>>();
+  const add = (term: string, id: number, slot: 0 | 1) => {
+    const key = shardOf(term);
+    let shard = shards.get(key);
+    if (!shard) shards.set(key, (shard = new Map()));
+    let postings = shard.get(term);
+    if (!postings) shard.set(term, (postings = [[], []]));
+    postings[slot].push(id);
+  };
+  for (const [path, stamp] of files) {
+    const { text } = read(path);
+    if (text === undefined) continue;
+    const { doc, fields, text: words } = wordsOf(path, text);
+    const id = docs.length;
+    docs.push([path, stamp, doc.title, doc.recency]);
+    for (const t of fields) add(t, id, 0);
+    for (const t of words) if (!fields.has(t)) add(t, id, 1);
+  }
+  const index: DocsFile = { format: FORMAT, kith: KITH_VERSION, docs };
+  const tmp = join(root, `${DIR}.${process.pid}.tmp`);
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [key, shard] of shards)
+      writeFileSync(join(tmp, `t-${key}.json`), JSON.stringify(Object.fromEntries(shard)));
+    writeFileSync(join(tmp, 'docs.json'), JSON.stringify(index));
+    rmSync(join(root, DIR), { recursive: true, force: true });
+    renameSync(tmp, join(root, DIR));
+  } catch {
+    // a read-only checkout still searches, building in memory each time
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return index;
+}
+
+const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.startsWith(term));
+
+/** The documents that match any query word, from the index and from the files changed since. */
+function searchIndex(root: string, read: ReadText, terms: readonly string[]): Map<SearchDoc, Matches> {
+  const files = stampedFiles(root);
+  let index = readJson<DocsFile>(join(root, DIR, 'docs.json'));
+  if (index?.format !== FORMAT || index.kith !== KITH_VERSION || !Array.isArray(index.docs))
+    index = build(root, files, read);
+  let known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
+  let changed = files.filter(([path, st]) => {
+    const k = known.get(path);
+    return !k || !sameStamp(k.row[1], st);
+  });
+  if (changed.length > REBUILD_AT) {
+    index = build(root, files, read);
+    known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
+    changed = [];
+  }
+  // documents the index may speak for: still there, unchanged
+  const stale = new Set(changed.map(([path]) => path));
+  const present = new Set(files.map(([path]) => path));
+  const docOf = new Map<number, SearchDoc>();
+  const out = new Map<SearchDoc, number[]>();
+  const mark = (doc: SearchDoc, i: number, m: number) => {
+    let matches = out.get(doc);
+    if (!matches) out.set(doc, (matches = terms.map(() => 0)));
+    matches[i] = Math.max(matches[i]!, m);
+  };
+  const shards = new Map<string, Record<string, Postings>>();
+  terms.forEach((term, i) => {
+    const key = shardOf(term);
+    if (!shards.has(key)) shards.set(key, readJson<Record<string, Postings>>(join(root, DIR, `t-${key}.json`)) ?? {});
+    for (const [word, [fields, text]] of Object.entries(shards.get(key)!)) {
+      if (!word.startsWith(term)) continue;
+      for (const [slot, ids] of [fields, text].entries())
+        for (const id of ids) {
+          const row = index.docs[id];
+          if (!row || stale.has(row[0]) || !present.has(row[0])) continue;
+          let doc = docOf.get(id);
+          if (!doc) docOf.set(id, (doc = { path: row[0], kind: kindOfPath(row[0])!, title: row[2], recency: row[3] }));
+          mark(doc, i, slot === 0 ? 2 : 1);
+        }
+    }
+  });
+  for (const [path] of changed) {
+    const { text } = read(path);
+    if (text === undefined) continue;
+    const words = wordsOf(path, text);
+    terms.forEach((term, i) => {
+      if (prefixed(words.fields, term)) mark(words.doc, i, 2);
+      else if (prefixed(words.text, term)) mark(words.doc, i, 1);
+    });
+  }
+  return out;
+}
+
+export interface SearchHit extends RankedHit {
+  /** The file line of the first match, and that line, trimmed around it. */
+  readonly line: number;
+  readonly snippet: string;
+}
+
+/** Where a hit's first query word is, as file:line and a line of context. */
+function locate(text: string, terms: readonly string[]): { line: number; snippet: string } {
+  const lines = text.split('\n');
+  for (const term of terms)
+    for (let i = 0; i < lines.length; i++) {
+      const at = findInLine(lines[i]!, term);
+      if (at < 0) continue;
+      const start = Math.max(0, at - 40);
+      const line = lines[i]!.trim() === '---' ? '' : lines[i]!;
+      return { line: i + 1, snippet: `${start ? '…' : ''}${line.slice(start, start + 100).trim()}` };
+    }
+  return { line: 1, snippet: '' };
+}
+
+/** The best `limit` records for a query, of the given kinds, each with file:line and a snippet. */
+export function searchRecords(
+  root: string,
+  read: ReadText,
+  query: string,
+  opts: { kinds?: readonly RecordKind[]; limit: number },
+): { terms: string[]; hits: SearchHit[] } {
+  const terms = queryTerms(query);
+  if (!terms.length)
+    throw new UsageError(
+      `nothing to search for in "${query}"`,
+      'give a word of two letters or more, like: kith search acme',
+    );
+  const found = searchIndex(root, read, terms);
+  if (opts.kinds) for (const doc of [...found.keys()]) if (!opts.kinds.includes(doc.kind)) found.delete(doc);
+  const hits = rankHits(found, opts.limit).map((hit) => {
+    const { text } = read(hit.path);
+    return { ...hit, ...locate(text ?? '', terms) };
+  });
+  return { terms, hits };
+}

@@ -1,0 +1,99 @@
+// kith search: every word must match (prefixes too), case and accents folded, over names,
+// e-mails, orgs, titles, tags and timeline text; field matches first, then the most recent;
+// each hit with its file:line; kept current through kith's writes and edits outside kith.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRepo, type Sandbox } from '../helpers/cli.js';
+
+interface Hit {
+  path: string;
+  line: number;
+  kind: string;
+  title: string;
+  score: number;
+  snippet: string;
+}
+
+function search(s: Sandbox, ...args: string[]): Hit[] {
+  const r = s.kith(['search', ...args, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.stdout) as { hits: Hit[] }).hits;
+}
+
+const paths = (hits: Hit[]) => hits.map((h) => h.path);
+
+function repo(): Sandbox {
+  const s = seededRepo();
+  const ok = (args: string[]) => expect(s.kith(args).code).toBe(0);
+  ok(['add', 'contact', 'Zoë Müller', '--email', 'zoe@brightwave.example', '--title', 'Head of Data', '--tag', 'vip']);
+  ok(['log', 'jane', 'call: wants SSO pricing for 300 seats']);
+  ok(['log', 'john', 'note: asked about the Müller rollout']);
+  return s;
+}
+
+describe('kith search', { timeout: 120_000 }, () => {
+  it('folds case and accents, and matches word prefixes', () => {
+    const s = repo();
+    expect(paths(search(s, 'zoe', 'MULLER', '--kind', 'contact'))).toEqual(['contacts/zoe-muller.md']);
+    expect(paths(search(s, 'pric'))).toEqual([expect.stringMatching(/^conversations\/2026\/jane-doe/)]);
+  });
+
+  it('finds records by e-mail, organisation, title, tag and timeline text', () => {
+    const s = repo();
+    expect(paths(search(s, 'zoe@brightwave.example'))).toEqual(['contacts/zoe-muller.md']);
+    expect(paths(search(s, 'head', 'of', 'data'))).toEqual(['contacts/zoe-muller.md']);
+    expect(paths(search(s, 'vip'))).toEqual(['contacts/zoe-muller.md']);
+    expect(paths(search(s, 'acme', '--kind', 'org'))).toEqual(['orgs/acme.md']);
+    expect(paths(search(s, '300', 'seats'))).toEqual([expect.stringMatching(/^conversations\/2026\/jane-doe/)]);
+  });
+
+  it('ranks a match in a name above one in a timeline, and gives file:line and the line', () => {
+    const s = repo();
+    const hits = search(s, 'muller');
+    expect(hits.map((h) => h.kind)).toEqual(['contact', 'conversation']);
+    expect(hits[0]).toMatchObject({ path: 'contacts/zoe-muller.md', line: 3, snippet: 'name: Zoë Müller' });
+    const text = readFileSync(join(s.dir, hits[1]!.path), 'utf8').split('\n');
+    expect(text[hits[1]!.line - 1]).toContain('Müller rollout');
+    expect(hits[1]!.snippet).toBe('asked about the Müller rollout');
+  });
+
+  it('needs every word, keeps to --kind and --limit, and says when nothing matches', () => {
+    const s = repo();
+    expect(search(s, 'jane', 'nosuchword')).toEqual([]);
+    expect(search(s, 'acme', '--limit', '2')).toHaveLength(2);
+    expect(search(s, 'acme', '--kind', 'deal').map((h) => h.kind)).toEqual(['deal']);
+    const r = s.kith(['search', 'nosuchword']);
+    expect(r).toMatchObject({ code: 0, stdout: 'nothing matches "nosuchword"\n' });
+    expect(s.kith(['search', 'x']).code).toBe(2);
+    expect(s.kith(['search', 'acme', '--limit', '0']).code).toBe(2);
+  });
+
+  it("stays current through kith's writes, edits outside kith and removals", () => {
+    const s = repo();
+    expect(search(s, 'zebra')).toEqual([]);
+    expect(s.kith(['log', 'jane', 'note: the zebra dashboard']).code).toBe(0);
+    expect(paths(search(s, 'zebra'))).toEqual([expect.stringMatching(/^conversations\/2026\/jane-doe/)]);
+    const john = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Roe', 'John Quokka'));
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    rmSync(john);
+    expect(search(s, 'quokka')).toEqual([]);
+  });
+
+  it('rebuilds a corrupt index silently', () => {
+    const s = repo();
+    const before = search(s, 'muller');
+    writeFileSync(join(s.dir, '.kith/search/docs.json'), '{"format": 1, "docs": [');
+    expect(search(s, 'muller')).toEqual(before);
+  });
+
+  it('prints hits without the control characters a file may hold', () => {
+    const s = repo();
+    const jane = join(s.dir, 'contacts/jane-doe.md');
+    writeFileSync(jane, `${readFileSync(jane, 'utf8')}Likes \u001b[31mred\u001b[0m wombats.\n`);
+    const r = s.kith(['search', 'wombats']);
+    expect(r.stdout).toBe('contacts/jane-doe.md:10  contact  Jane Doe\n    Likes red wombats.\n1 hit\n');
+  });
+});

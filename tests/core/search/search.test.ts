@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { findInLine, queryTerms, rankHits, shardOf, termsOf, type SearchDoc } from '../../../src/core/search/index.js';
+
+const doc = (path: string, recency: string): SearchDoc => ({ path, kind: 'contact', title: path, recency });
+
+describe('search words', () => {
+  it.each([
+    ['Zoë Müller <zoe@acme.example>', ['zoe', 'muller', 'acme', 'example']],
+    ['SSO-pricing, 300 seats; a I', ['sso', 'pricing', '300', 'seats']],
+    ['Ærø Łódź', ['ærø', 'łodz']],
+    ['Москва 2026', ['москва', '2026']],
+  ])('%j has the words %j', (text, words) => {
+    expect([...termsOf(text)]).toEqual(words);
+  });
+
+  it('reads a query as its distinct words', () => {
+    expect(queryTerms('Jane  jane DOE x')).toEqual(['jane', 'doe']);
+  });
+
+  it('files words by their first two characters, in names safe for a file', () => {
+    expect([shardOf('pricing'), shardOf('9x'), shardOf('ærø'), shardOf('москва')]).toEqual([
+      'pr',
+      '9x',
+      '_e6r',
+      '_43c_43e',
+    ]);
+  });
+
+  it('finds a folded word in a line', () => {
+    expect(findInLine('name: Zoë Müller', 'muller')).toBe(10);
+    expect(findInLine('name: Zoë', 'muller')).toBe(-1);
+  });
+});
+
+describe('ranking hits', () => {
+  it('needs every word, puts field matches first, then the most recent', () => {
+    const a = doc('a', '2026-01-01');
+    const b = doc('b', '2026-06-01');
+    const c = doc('c', '2026-09-01');
+    const d = doc('d', '2026-12-01');
+    const ranked = rankHits(
+      new Map([
+        [a, [2, 1]],
+        [b, [1, 1]],
+        [c, [1, 1]],
+        [d, [2, 0]],
+      ]),
+      10,
+    );
+    expect(ranked.map((h) => [h.path, h.score])).toEqual([
+      ['a', 4],
+      ['c', 2],
+      ['b', 2],
+    ]);
+    expect(rankHits(new Map([[a, [1]]]), 0)).toEqual([]);
+  });
+});
