@@ -64,9 +64,9 @@ function byFolder(paths: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-/** Whether .kith/cache is this clone's own folder (or not there yet): never a link or a file. */
-function isOwnFolder(root: string): boolean {
-  for (const at of ['.kith', CACHE_DIR]) {
+/** Whether .kith/`dir` is this clone's own folder (or not there yet): never a link or a file. */
+export function isOwnFolder(root: string, dir = CACHE_DIR): boolean {
+  for (const at of ['.kith', dir]) {
     try {
       if (!lstatSync(join(root, at)).isDirectory()) return false;
     } catch {

@@ -2,7 +2,7 @@
 // file, in files by their first two letters, so a query reads only the files of its words.
 // Kept current as the record cache is: files whose stat data changed since the index was
 // built are read and matched directly, and when there are many the index is built again.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayName, lastActivity, UsageError, type AnyRecord, type RecordKind } from '../core/model/index.js';
 import {
@@ -16,7 +16,7 @@ import {
   type SearchDoc,
 } from '../core/search/index.js';
 import { parseFileFast } from './front-matter-fast.js';
-import { sameStamp, stampedFiles, type ReadText, type Stamp } from './index-cache.js';
+import { isOwnFolder, sameStamp, stampedFiles, type ReadText, type Stamp } from './index-cache.js';
 import { kindOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';
@@ -34,6 +34,12 @@ interface DocsFile {
   readonly format: number;
   readonly kith: string;
   readonly docs: DocRow[];
+}
+
+/** A freshly built index, its word files still in memory. */
+interface Built {
+  readonly index: DocsFile;
+  readonly shards: Map<string, Record<string, Postings>>;
 }
 
 interface Words {
@@ -58,6 +64,8 @@ function recencyOf(r: AnyRecord | undefined): string {
 
 function readJson<T>(file: string): T | undefined {
   try {
+    // only a plain file of ours: a link or a FIFO in .kith/ is not read
+    if (!lstatSync(file).isFile()) return undefined;
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
     return undefined;
@@ -65,7 +73,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 /** Builds the whole index from the files: written aside, then put in place in one rename. */
-function build(root: string, files: readonly [string, Stamp][], read: ReadText): DocsFile {
+function build(root: string, files: readonly [string, Stamp][], read: ReadText): Built {
   const docs: DocRow[] = [];
   const shards = new Map<string, Map<string, Postings>>();
   const add = (term: string, id: number, slot: 0 | 1) => {
@@ -86,6 +94,8 @@ function build(root: string, files: readonly [string, Stamp][], read: ReadText):
     for (const t of words) if (!fields.has(t)) add(t, id, 1);
   }
   const index: DocsFile = { format: FORMAT, kith: KITH_VERSION, docs };
+  const built = { index, shards: new Map([...shards].map(([key, shard]) => [key, Object.fromEntries(shard)])) };
+  if (!isOwnFolder(root, DIR)) return built;
   const tmp = join(root, `${DIR}.${process.pid}.tmp`);
   try {
     rmSync(tmp, { recursive: true, force: true });
@@ -99,7 +109,7 @@ function build(root: string, files: readonly [string, Stamp][], read: ReadText):
     // a read-only checkout still searches, building in memory each time
     rmSync(tmp, { recursive: true, force: true });
   }
-  return index;
+  return built;
 }
 
 const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.startsWith(term));
@@ -107,16 +117,18 @@ const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.
 /** The documents that match any query word, from the index and from the files changed since. */
 function searchIndex(root: string, read: ReadText, terms: readonly string[]): Map<SearchDoc, Matches> {
   const files = stampedFiles(root);
-  let index = readJson<DocsFile>(join(root, DIR, 'docs.json'));
+  const own = isOwnFolder(root, DIR);
+  let built: Built | undefined;
+  let index = own ? readJson<DocsFile>(join(root, DIR, 'docs.json')) : undefined;
   if (index?.format !== FORMAT || index.kith !== KITH_VERSION || !Array.isArray(index.docs))
-    index = build(root, files, read);
+    index = (built = build(root, files, read)).index;
   let known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
   let changed = files.filter(([path, st]) => {
     const k = known.get(path);
     return !k || !sameStamp(k.row[1], st);
   });
   if (changed.length > REBUILD_AT) {
-    index = build(root, files, read);
+    index = (built = build(root, files, read)).index;
     known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
     changed = [];
   }
@@ -133,7 +145,8 @@ function searchIndex(root: string, read: ReadText, terms: readonly string[]): Ma
   const shards = new Map<string, Record<string, Postings>>();
   terms.forEach((term, i) => {
     const key = shardOf(term);
-    if (!shards.has(key)) shards.set(key, readJson<Record<string, Postings>>(join(root, DIR, `t-${key}.json`)) ?? {});
+    if (!shards.has(key))
+      shards.set(key, (own && readJson<Record<string, Postings>>(join(root, DIR, `t-${key}.json`))) || {});
     for (const [word, [fields, text]] of Object.entries(shards.get(key)!)) {
       if (!word.startsWith(term)) continue;
       for (const [slot, ids] of [fields, text].entries())
