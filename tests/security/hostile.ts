@@ -40,9 +40,9 @@ export function put(s: Sandbox, path: string, text: string): string {
   return full;
 }
 
-/** Commits everything as a teammate would have, `git add -f` included. */
+/** Commits everything as a teammate would have, `git add -f` included (but this clone's own index caches). */
 export function commitAll(s: Sandbox, message = 'teammate'): void {
-  s.git(['add', '-A', '-f', '.']);
+  s.git(['add', '-A', '-f', '.', ':(exclude).kith/cache', ':(exclude).kith/search']);
   s.git(['commit', '-q', '-m', message]);
 }
 
