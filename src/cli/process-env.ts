@@ -8,6 +8,21 @@ import { KithError } from '../core/model/errors.js';
 import { terminalSafeOutput } from '../core/model/index.js';
 import { readConfig } from '../store/config.js';
 
+/** Colour on a terminal, unless NO_COLOR is set to something (no-color.org: empty does not count) or TERM is dumb. */
+export function isColor(isTTY: boolean, vars: Readonly<Record<string, string | undefined>>): boolean {
+  return isTTY && !vars.NO_COLOR && vars.TERM !== 'dumb';
+}
+
+/**
+ * How wide tables may be: COLUMNS, but never wider than the terminal; off a terminal (a pipe,
+ * a file) unlimited, so nothing read by a program is cut.
+ */
+function columnsOf(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): number {
+  if (!stream.isTTY) return Infinity;
+  const terminal = stream.columns || Infinity;
+  return Math.min(Number(vars.COLUMNS) || terminal, terminal) || 100;
+}
+
 function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
   const isTTY = Boolean(stream.isTTY);
   return {
@@ -16,8 +31,8 @@ function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
       stream.write(terminalSafeOutput(text));
     },
     isTTY,
-    color: isTTY && !('NO_COLOR' in vars) && vars.TERM !== 'dumb',
-    columns: Number(vars.COLUMNS) || stream.columns || 100,
+    color: isColor(isTTY, vars),
+    columns: columnsOf(stream, vars),
   };
 }
 

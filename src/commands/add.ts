@@ -1,10 +1,10 @@
 // `kith add contact|org|deal`: writes a new record file and commits it.
-import { newId, newRecordFields, slugify, typedName, type NewKind } from '../core/model/index.js';
+import { namesakes, newId, newRecordFields, slugify, typedName, type NewKind } from '../core/model/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
 import { KIND_DIRS } from '../store/layout.js';
-import { withRepoExcerpts, type Env } from './env.js';
+import { currentHandle, withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 const tag: OptionSpec = { flags: '--tag <tag>', help: 'tag (repeatable)', repeatable: true };
@@ -49,6 +49,7 @@ export const spec: CommandSpec = {
         { flags: '--currency <code>', help: 'currency (default: the team currency)' },
         { flags: '--stage <stage>', help: 'pipeline stage (default: the first)' },
         { flags: '--close <when>', help: 'expected close date ("2026-12-15", "end of month")' },
+        { flags: '--past', help: 'the close date may lie in the past' },
         { flags: '--contact <ref>', help: 'contact involved (repeatable)', repeatable: true },
         { flags: '--source <source>', help: 'referral, inbound, outbound, event, partner...' },
         { flags: '--referred-by <ref>', help: 'contact who referred it' },
@@ -75,6 +76,7 @@ export interface AddOptions {
   readonly currency?: string;
   readonly stage?: string;
   readonly close?: string;
+  readonly past?: boolean;
   readonly contact?: readonly string[];
   readonly source?: string;
 }
@@ -83,14 +85,25 @@ export async function run(opts: AddOptions, env: Env) {
   return withRepoExcerpts(env, 'add', async (repo) => {
     const today = localDate(env.now, env.zone);
     const close = opts.close
-      ? (await parseWhen(opts.close, { now: env.now, zone: env.zone, forward: true })).date
+      ? (
+          await parseWhen(opts.close, {
+            now: env.now,
+            zone: env.zone,
+            toward: 'future',
+            flag: '--close',
+            anyDay: opts.past,
+          })
+        ).date
       : undefined;
     const name = (opts.kind === 'deal' ? opts.title : opts.name) ?? '';
+    // a deal is owned by whoever adds it, unless they name its owner
+    const owner = opts.owner ?? (opts.kind === 'deal' ? await currentHandle(env, repo) : undefined);
     const fields = newRecordFields(
       repo.data,
       opts.kind,
       {
         ...opts,
+        owner,
         name,
         title: opts.kind === 'contact' ? opts.title : undefined,
         emails: opts.email,
@@ -103,6 +116,7 @@ export async function run(opts: AddOptions, env: Env) {
       { id: newId(opts.kind), today },
     );
     const path = repo.newPath(KIND_DIRS[opts.kind], slugify(typedName(name)));
+    const same = namesakes(repo.data, opts.kind, name);
     await repo.apply({
       writes: new Map([[path, renderFile(fields, '')]]),
       summary: `add ${opts.kind} ${name.trim()}`,
@@ -110,6 +124,10 @@ export async function run(opts: AddOptions, env: Env) {
       refs: [path],
     });
     env.out.write(`added ${opts.kind} ${clean(name.trim())} (${path})\n`);
+    if (same.length) {
+      const others = same.map((r) => r.path).join(', ');
+      env.err.write(`warning: another ${opts.kind} is called ${clean(name.trim())} (${others}); this one is ${path}\n`);
+    }
     return { path, fields };
   });
 }

@@ -27,6 +27,6 @@ export async function run(opts: CheckOptions, env: Env) {
     throw new KithError(`${plural(errors.length, 'problem')} in ${plural(files, 'file')}`);
   }
   const warnings = problems.length ? `, ${plural(problems.length, 'warning')}` : '';
-  if (!opts.json) env.err.write(`ok: ${records} records checked${warnings}\n`);
+  if (!opts.json) env.out.write(`ok: ${plural(records, 'record')} checked${warnings}\n`);
   return problems;
 }

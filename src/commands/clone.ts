@@ -2,7 +2,7 @@
 // .git/config (clones do not share it) and a check that git's identity is a team member.
 import { basename, resolve } from 'node:path';
 import { checkIdentity } from '../core/people/index.js';
-import { KithError } from '../core/model/index.js';
+import { KithError, plural } from '../core/model/index.js';
 import { gitIdentity } from '../git/commit.js';
 import { ensureMergeDriver } from '../git/merge-driver.js';
 import { checkoutRemoteBranch, cloneRepo } from '../git/remote.js';
@@ -48,12 +48,12 @@ export async function run(opts: CloneOptions, env: Env) {
   const me = checkIdentity(
     await gitIdentity(root, env.vars),
     repo.settings.members,
-    readConfig(env.vars).handle ?? env.vars.KITH_USER,
+    env.vars.KITH_USER?.trim() || readConfig(env.vars).handle,
   );
   const records =
     repo.data.contacts.length + repo.data.orgs.length + repo.data.deals.length + repo.data.conversations.length;
   env.out.write(
-    `Cloned ${clean(repo.settings.name)} into ${root}: ${records} records` +
+    `Cloned ${clean(repo.settings.name)} into ${root}: ${plural(records, 'record')}` +
       `${me.handle ? `, you are @${me.handle}` : ''}\n`,
   );
   env.out.write(

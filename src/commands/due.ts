@@ -1,9 +1,10 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
 import { dueItems, filterItems, groupItems, horizonDays } from '../core/followup/index.js';
-import { plural } from '../core/model/index.js';
+import { checkMember, plural, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { renderDigest } from '../render/digest.js';
+import { dueItemJson } from '../render/json/due.js';
 import { renderIcs } from '../render/ics.js';
 import { renderDue, renderNothingDue } from '../render/text/due.js';
 import { printJson } from '../render/text/paint.js';
@@ -52,14 +53,27 @@ export interface DueOptions {
 }
 
 export async function run(opts: DueOptions, env: Env) {
+  const formats = [
+    opts.json && '--json',
+    opts.cron && '--cron',
+    opts.ics !== undefined && opts.ics !== false && '--ics',
+  ];
+  const chosen = formats.filter((f): f is string => Boolean(f));
+  if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`, 'choose one output');
+  if (opts.mine && opts.owner !== undefined) throw new UsageError('--mine and --owner cannot be combined');
   const repo = openRepo(env, { excerpts: true });
   const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : horizonDays(opts.within);
-  const owner = opts.mine ? await currentHandle(env, repo) : opts.owner?.replace(/^@/, '');
+  checkMember(data, opts.owner);
+  const owner = opts.mine ? await currentHandle(env, repo) : opts.owner?.trim().replace(/^@/, '');
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
-  const items = filterItems(dueItems(data, { today, within }), { owner, org, deal, tag: opts.tag }, data);
+  const items = filterItems(
+    dueItems(data, { today, within, zone: env.zone }),
+    { owner, org, deal, tag: opts.tag },
+    data,
+  );
   if (opts.ics !== undefined && opts.ics !== false) {
     const ics = renderIcs(items, { now: env.now, team: settings.name });
     if (typeof opts.ics !== 'string' || opts.ics === '-') env.out.write(ics);
@@ -67,7 +81,8 @@ export async function run(opts: DueOptions, env: Env) {
       writeOutside(env.cwd, opts.ics, ics);
       env.err.write(`wrote ${plural(items.length, 'to-do')} to ${opts.ics}\n`);
     }
-  } else if (opts.json) printJson(env.out, { now: new Date(env.now).toISOString(), today, items });
+  } else if (opts.json)
+    printJson(env.out, { now: new Date(env.now).toISOString(), today, items: items.map(dueItemJson) });
   // cron mails whatever is printed: nothing due, nothing printed
   else if (opts.cron)
     env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: settings.name }) : '');

@@ -110,9 +110,10 @@ export async function confirm(env: Env, question: string, byDefault: boolean): P
   return byDefault ? !/^n(o)?$/i.test(answer) : /^y(es)?$/i.test(answer);
 }
 
-/** The user's team handle: personal config or KITH_USER, else their git identity. */
+/** The user's team handle: KITH_USER, else the personal config, else their git identity. */
 export async function currentHandle(env: Env, repo: Repo): Promise<string> {
-  const configured = readConfig(env.vars).handle ?? env.vars.KITH_USER;
-  const git = configured ? {} : await gitIdentity(repo.root, env.vars);
-  return chooseHandle({ configured, git, members: repo.settings.members });
+  const envUser = env.vars.KITH_USER;
+  const configured = envUser?.trim() ? undefined : readConfig(env.vars).handle;
+  const git = envUser?.trim() || configured ? {} : await gitIdentity(repo.root, env.vars);
+  return chooseHandle({ envUser, configured, git, members: repo.settings.members });
 }

@@ -7,7 +7,7 @@ import { localDate } from '../core/time/index.js';
 import type { Cursors } from '../mail/imap.js';
 import { openSource, type SourceKind } from '../mail/open.js';
 import type { MailSource } from '../mail/source.js';
-import { importCommitSummary, renderImportSummary } from '../render/text/import.js';
+import { importCommitSummary, renderImportEvents, renderImportSummary } from '../render/text/import.js';
 import { clean, printJson } from '../render/text/paint.js';
 import { readConfig } from '../store/config.js';
 import { loadCursors, saveCursors } from '../store/cursors.js';
@@ -130,10 +130,11 @@ async function file(
     skipped: { ...s.skipped, invalid: s.skipped.invalid + invalid },
   };
   if (opts.dryRun) return { summary, plan };
-  const writes = importWrites(repo, plan);
+  const { writes, removes } = importWrites(repo, plan);
   if (writes.size) {
     const refs = plan.conversations.map((v) => v.path);
-    await repo.apply({ writes, action: 'import', summary: importCommitSummary(summary, source.name), refs });
+    const commit = { action: 'import', summary: importCommitSummary(summary, source.name), refs };
+    await repo.apply({ writes, removes, ...commit });
   }
   await source.commit?.();
   return { summary, plan };
@@ -159,7 +160,10 @@ export async function run(opts: ImportOptions, env: Env) {
   const { summary, plan } = opts.dryRun
     ? await file(openRepo(env), source, read, opts, env)
     : await withRepo(env, 'import', (repo) => file(repo, source, read, opts, env));
-  if (opts.json) printJson(env.out, summary);
-  else env.out.write(renderImportSummary(summary, Boolean(opts.dryRun)));
+  if (opts.json) printJson(env.out, opts.dryRun ? { ...summary, events: plan.events } : summary);
+  else {
+    if (opts.dryRun) env.out.write(renderImportEvents(plan));
+    env.out.write(renderImportSummary(summary, Boolean(opts.dryRun)));
+  }
   return { summary, plan };
 }

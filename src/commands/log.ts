@@ -16,6 +16,7 @@ export const spec: CommandSpec = {
     { flags: '--type <type>', help: 'kind of entry', choices: ['call', 'meeting', 'note', 'mail'] },
     { flags: '--at <when>', help: 'when it happened ("yesterday 3pm"; default now)' },
     { flags: '--next <when>', help: 'when the next word is due ("friday", "in 3 days")' },
+    { flags: '--past', help: 'with --next: a date in the past is meant' },
     { flags: '--turn <turn>', help: 'whose turn it is now', choices: ['us', 'them'] },
     { flags: '--deal <ref>', help: 'link the conversation to a deal' },
     { flags: '--new', help: 'start a new conversation even if one is open' },
@@ -36,6 +37,7 @@ export interface LogOptions {
   readonly type?: EntryType;
   readonly at?: string;
   readonly next?: string;
+  readonly past?: boolean;
   readonly turn?: Turn;
   readonly deal?: string;
   readonly new?: boolean;
@@ -50,8 +52,12 @@ export async function run(opts: LogOptions, env: Env) {
     const target = repo.resolve(opts.ref);
     const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
     const when = { now: env.now, zone: env.zone };
-    const at = opts.at ? (await parseWhen(opts.at, { ...when, forward: false })).at : formatDateTime(env.now, env.zone);
-    const next = opts.next ? (await parseWhen(opts.next, { ...when, forward: true })).date : undefined;
+    const at = opts.at
+      ? (await parseWhen(opts.at, { ...when, toward: 'past', flag: '--at' })).at
+      : formatDateTime(env.now, env.zone);
+    const next = opts.next
+      ? (await parseWhen(opts.next, { ...when, toward: 'future', flag: '--next', anyDay: opts.past })).date
+      : undefined;
     const plan = planLog(repo.data, target, {
       ...typed,
       at,

@@ -29,7 +29,12 @@ export interface LsOptions {
 
 export async function run(opts: LsOptions, env: Env) {
   const plural = recordPlural(opts.what);
-  if (!plural) throw new UsageError(`cannot list "${opts.what}"`, 'one of contacts, orgs, deals, conversations');
+  if (!plural) {
+    const kinds = ['contacts', 'orgs', 'deals', 'conversations'];
+    const starts = kinds.filter((k) => opts.what && k.startsWith(opts.what.toLowerCase()));
+    const could = starts.length ? `: "${opts.what}" could be ${starts.join(' or ')}` : '';
+    throw new UsageError(`cannot list "${opts.what}"${could}`, `one of ${kinds.join(', ')}`);
+  }
   const repo = openRepo(env, { excerpts: true });
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const list = listRecords(repo.data, plural, { ...opts, org });

@@ -29,10 +29,11 @@ export interface MoveOptions {
 export async function run(opts: MoveOptions, env: Env) {
   return withRepo(env, 'move', async (repo) => {
     const deal = repo.resolve(opts.deal, ['deal']) as Deal;
+    const today = localDate(env.now, env.zone);
     const at = opts.at
-      ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, forward: false })).date
-      : localDate(env.now, env.zone);
-    const { changes, summary, action } = planMove(deal, { ...opts, at }, repo.settings);
+      ? (await parseWhen(opts.at, { now: env.now, zone: env.zone, toward: 'past', flag: '--at' })).date
+      : today;
+    const { changes, summary, action } = planMove(deal, { ...opts, at, today }, repo.settings);
     await applyEdit(repo, deal.path, { changes, summary, action });
     env.out.write(`${clean(deal.title)}: ${deal.stage} → ${opts.stage} on ${at}\n`);
     return { deal: deal.slug, from: deal.stage, to: opts.stage, at };

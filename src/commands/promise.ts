@@ -14,6 +14,7 @@ export const spec: CommandSpec = {
   ],
   options: [
     { flags: '--by <when>', help: 'when it is due ("friday", "2026-12-10")', required: true },
+    { flags: '--past', help: 'the due date may lie in the past' },
     { flags: '--them', help: 'they promised (default: we did)' },
     { flags: '--who <ref>', help: 'with --them: which of their people promised' },
   ],
@@ -27,6 +28,7 @@ export interface PromiseOptions {
   readonly ref: string;
   readonly what: string;
   readonly by: string;
+  readonly past?: boolean;
   readonly them?: boolean;
   readonly who?: string;
 }
@@ -36,7 +38,9 @@ export async function run(opts: PromiseOptions, env: Env) {
     const target = repo.resolve(opts.ref);
     const conversation = pickConversation(repo.data, target);
     if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
-    const due = (await parseWhen(opts.by, { now: env.now, zone: env.zone, forward: true })).date;
+    const due = (
+      await parseWhen(opts.by, { now: env.now, zone: env.zone, toward: 'future', flag: '--by', anyDay: opts.past })
+    ).date;
     const theirs = () =>
       opts.who
         ? repo.resolve(opts.who, ['contact']).slug

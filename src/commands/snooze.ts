@@ -12,16 +12,26 @@ export const spec: CommandSpec = {
     { name: '<ref>', help: 'conversation (or contact, org, deal) or a promise id' },
     { name: '<when>', help: 'the new date' },
   ],
+  options: [{ flags: '--past', help: 'the new date may lie in the past' }],
 };
 
 export interface SnoozeOptions {
   readonly ref: string;
   readonly when: string;
+  readonly past?: boolean;
 }
 
 export async function run(opts: SnoozeOptions, env: Env) {
   return withRepo(env, 'snooze', async (repo) => {
-    const date = (await parseWhen(opts.when, { now: env.now, zone: env.zone, forward: true })).date;
+    const date = (
+      await parseWhen(opts.when, {
+        now: env.now,
+        zone: env.zone,
+        toward: 'future',
+        flag: 'snooze to',
+        anyDay: opts.past,
+      })
+    ).date;
     const found = findPromise(repo.data, opts.ref.trim().toLowerCase());
     if (found) {
       const { conversation, promise } = found;

@@ -51,6 +51,21 @@ const cleanLine = (text: string | undefined) =>
 
 // ids and addresses with control characters are hostile, not mistyped: they are dropped
 // (a message then gets a hashed id, or no usable sender), never cleaned into something valid
+// A text part that only stands in for the HTML one: empty, or a few words telling the reader
+// to use an HTML-capable client ("This message is in HTML format", "view it in your browser").
+const MENTIONS_HTML = /\bhtml\b|\bbrowser\b/i;
+const TELLS_TO_SWITCH = /capable|client|format|support|view|read|display|version|compatible|program|open/i;
+
+/** Whether a text part carries nothing of its own beside its HTML part's text. */
+function isStandIn(text: string | undefined, htmlText: string): boolean {
+  const t = (text ?? '').trim();
+  if (!t) return true;
+  const words = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
+  // a real text part of the same message says what its HTML says
+  if (words(htmlText).includes(words(t))) return false;
+  return t.length < 300 && MENTIONS_HTML.test(t) && TELLS_TO_SWITCH.test(t);
+}
+
 function ids(text: string | undefined): string[] {
   return (text ?? '').match(/<[^<>\s\u0000-\u001f\u007f-\u009f]+>/g) ?? [];
 }
@@ -132,7 +147,8 @@ export async function parseMessage(raw: Buffer | string, origin: string, fallbac
     date = fallbackDate;
     dateSource = 'mbox';
   }
-  const text = email.text?.trim() ? email.text : email.html ? htmlToText(email.html) : '';
+  const fromHtml = email.html ? htmlToText(email.html) : '';
+  const text = email.html && isStandIn(email.text, fromHtml) ? fromHtml : (email.text ?? '');
   // without a Message-ID, a hash of what the message says: the same mail read from an
   // mbox, a Maildir or IMAP (which may change line endings) gets the same id
   const stable = JSON.stringify([

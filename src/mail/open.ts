@@ -1,6 +1,7 @@
 // Opens the mail source an import names: mbox files, a Maildir, .eml files (or standard
 // input) or an IMAP account from the personal config. Heavy modules load only when used.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UsageError } from '../core/model/index.js';
 import type { Cursors } from './imap.js';
 import type { MailSource } from './source.js';
@@ -20,6 +21,50 @@ export interface SourceRequest {
   readonly saveCursors: (cursors: Cursors) => void;
 }
 
+type Shape = 'missing' | 'maildir' | 'folder' | 'mbox' | 'message' | 'empty' | 'other';
+
+/** What a path given as mail looks like, from its first bytes: an mbox starts "From ", a message with headers. */
+function shapeOf(path: string): Shape {
+  if (!existsSync(path)) return 'missing';
+  if (statSync(path).isDirectory()) {
+    return ['cur', 'new'].some((d) => existsSync(join(path, d))) ? 'maildir' : 'folder';
+  }
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(512);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, n).toString('latin1').replace(/^\s+/, '');
+  if (!text) return 'empty';
+  if (text.startsWith('From ')) return 'mbox';
+  return /^[\x21-\x39\x3b-\x7e]+:/.test(text) ? 'message' : 'other';
+}
+
+const LOOKS: Record<Shape, string> = {
+  missing: 'does not exist',
+  maildir: 'is a Maildir (it has cur/ and new/)',
+  folder: 'is a folder',
+  mbox: 'is an mbox file (it starts with a "From " line)',
+  message: 'is a single message (it starts with headers, not an mbox "From " line)',
+  empty: 'is empty',
+  other: 'is neither an mbox file nor a message (no "From " line, no headers)',
+};
+
+const COMMAND: Partial<Record<Shape, string>> = { maildir: 'maildir', mbox: 'mbox', message: 'eml' };
+
+/** Refuses a path that is not the kind of mail asked for, saying what it looks like and what would read it. */
+function expectShape(path: string, source: SourceKind, wanted: readonly Shape[]): void {
+  const shape = shapeOf(path);
+  if (wanted.includes(shape)) return;
+  const other = COMMAND[shape];
+  const emls = shape === 'folder' ? readdirSync(path).filter((n) => n.endsWith('.eml')).length : 0;
+  const hint = other
+    ? `kith import ${other} ${path}`
+    : emls
+      ? `it holds ${emls} .eml files: kith import eml ${join(path, '*.eml')}`
+      : `kith import ${source} --help says what it reads`;
+  throw new UsageError(`${path} ${LOOKS[shape]}: not what kith import ${source} reads`, hint);
+}
+
 export async function openSource(req: SourceRequest): Promise<MailSource> {
   const paths = req.paths ?? [];
   switch (req.source) {
@@ -28,6 +73,7 @@ export async function openSource(req: SourceRequest): Promise<MailSource> {
       const { mboxSource } = await import('./mbox.js');
       const sources = paths.map((p) => {
         if (!existsSync(p)) throw new UsageError(`no such file: ${p}`);
+        expectShape(p, 'mbox', ['mbox', 'empty']);
         return mboxSource(p);
       });
       return {
@@ -40,11 +86,13 @@ export async function openSource(req: SourceRequest): Promise<MailSource> {
     case 'maildir': {
       if (paths.length !== 1 || !existsSync(paths[0]!))
         throw new UsageError('which Maildir?', 'kith import maildir ~/Maildir');
+      expectShape(paths[0]!, 'maildir', ['maildir']);
       return (await import('./files.js')).maildirSource(paths[0]!);
     }
     case 'eml': {
       if (!paths.length) throw new UsageError('which message file? (- reads one message from standard input)');
       for (const p of paths) if (p !== '-' && !existsSync(p)) throw new UsageError(`no such file: ${p}`);
+      for (const p of paths) if (p !== '-') expectShape(p, 'eml', ['message', 'mbox', 'empty', 'other']);
       return (await import('./files.js')).emlSource(paths, req.stdin);
     }
     case 'imap': {

@@ -2,6 +2,7 @@
 import { GROUP_LABELS, type DueGroups } from '../core/followup/index.js';
 import { plural, stripControls } from '../core/model/index.js';
 import type { IsoDate } from '../core/model/index.js';
+import { titleAfterKind } from './format.js';
 
 export function renderDigest(groups: DueGroups, opts: { today: IsoDate; team: string }): string {
   const count = Object.values(groups).reduce((n, g) => n + g.length, 0);
@@ -13,7 +14,7 @@ export function renderDigest(groups: DueGroups, opts: { today: IsoDate; team: st
     for (const i of groups[key]) {
       const late = i.overdue_days > 0 ? `, ${plural(i.overdue_days, 'day')} late` : '';
       const who = i.owner ? ` (@${stripControls(i.owner)}${late})` : late ? ` (${late.slice(2)})` : '';
-      lines.push(`  ${i.due}  ${i.kind.padEnd(9)} ${stripControls(i.title)}${who}`);
+      lines.push(`  ${i.due}  ${i.kind.padEnd(9)} ${stripControls(titleAfterKind(i))}${who}`);
     }
     lines.push('');
   }

@@ -1,6 +1,7 @@
 // Due items as an RFC 5545 calendar: one VTODO each, with a stable UID so a calendar app
 // updates the same to-do on every export instead of piling up copies. Pure text.
 import type { DueItem } from '../core/followup/index.js';
+import { itemPhrase } from './format.js';
 
 /** TEXT escaping (RFC 5545, 3.3.11); other control characters are not allowed in TEXT at all. */
 function escapeText(text: string): string {
@@ -55,7 +56,7 @@ export function renderIcs(items: readonly DueItem[], opts: { now: number; team: 
       `UID:${item.uid}@kith`,
       `DTSTAMP:${stamp(opts.now)}`,
       `DUE;VALUE=DATE:${item.due.replace(/-/g, '')}`,
-      `SUMMARY:${escapeText(`${item.kind}: ${item.title}`)}`,
+      `SUMMARY:${escapeText(itemPhrase(item))}`,
       ...(where ? [`DESCRIPTION:${escapeText(where)}`] : []),
       `CATEGORIES:${item.kind}`,
       'STATUS:NEEDS-ACTION',

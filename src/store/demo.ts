@@ -35,6 +35,10 @@ export function copyExamples(shift: number, dir?: string): string {
     if (!existsSync(join(root, name))) cpSync(join(TEMPLATES_DIR, template), join(root, name));
   }
   const files = textFiles(root).filter((p) => p.endsWith('.md') || p.endsWith('.yaml'));
-  for (const path of files) writeFileSync(join(root, path), shiftDates(readFileSync(join(root, path), 'utf8'), shift));
+  // dates in words are read as told on the story's day, so "our board on 24 November" moves too
+  const anchor = exampleAnchor();
+  for (const path of files) {
+    writeFileSync(join(root, path), shiftDates(readFileSync(join(root, path), 'utf8'), shift, anchor));
+  }
   return root;
 }

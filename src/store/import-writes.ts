@@ -20,8 +20,10 @@ function ensureFree(repo: Repo, path: string): void {
   );
 }
 
-export function importWrites(repo: Repo, plan: ImportPlan): Map<string, string> {
+/** The files an import writes, and the ones it removes (a thread's file that moved, history kept by git's rename). */
+export function importWrites(repo: Repo, plan: ImportPlan): { writes: Map<string, string>; removes: string[] } {
   const writes = new Map<string, string>();
+  const removes: string[] = [];
   for (const c of plan.contacts) {
     ensureFree(repo, c.path);
     writes.set(c.path, renderFile(c.fields, ''));
@@ -36,7 +38,11 @@ export function importWrites(repo: Repo, plan: ImportPlan): Map<string, string> 
     const changes: Record<string, unknown> = {};
     if (v.turn) Object.assign(changes, { turn: v.turn, next: v.next });
     if (v.addParticipants.length) changes.participants = [...v.existing.participants, ...v.addParticipants];
-    writes.set(v.path, editRecordText(repo.readForEdit(v.path), v.path, changes, append));
+    Object.assign(changes, v.renamed);
+    if (v.movedFrom) ensureFree(repo, v.path);
+    const from = v.movedFrom ?? v.path;
+    writes.set(v.path, editRecordText(repo.readForEdit(from), from, changes, append));
+    if (v.movedFrom) removes.push(v.movedFrom);
   }
-  return writes;
+  return { writes, removes };
 }

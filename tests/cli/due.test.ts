@@ -11,7 +11,7 @@ const story = () => sandbox({ now: '2026-11-18T09:30:00+01:00' });
 describe('kith due on the example team', () => {
   it('starts from an example repository that kith check accepts', () => {
     const r = story().kith(['check', '--repo', EXAMPLES]);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: 'ok: 42 records checked\n' });
+    expect(r).toEqual({ code: 0, stdout: 'ok: 42 records checked\n', stderr: '' });
   });
 
   it('lists every kind of item, grouped and most urgent first', () => {

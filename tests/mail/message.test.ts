@@ -66,4 +66,26 @@ describe('parsing a message', () => {
     const m = await parseMessage(raw, 'x');
     expect([m.messageId, m.subject, m.text.trim()]).toEqual(['<big@x>', 'Big', 'Deck attached.']);
   });
+
+  const alternative = (text: string) =>
+    Buffer.from(
+      'From: jane@acme.example\nSubject: Offer\nDate: Thu, 19 Nov 2026 10:00:00 +0100\nMessage-ID: <alt@x>\n' +
+        'MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=B\n\n--B\nContent-Type: text/plain\n\n' +
+        `${text}\n--B\nContent-Type: text/html\n\n<p>Hello Maya, 40 seats at <b>EUR 900</b> each.</p>\n--B--\n`,
+    );
+
+  it.each([
+    'Please use an HTML-capable email client to read this message.',
+    'This message is in HTML format. To view it, use a mail program that supports HTML.',
+    'Your email client does not support HTML.',
+    ' ',
+  ])('stores the HTML part when the text part only stands in for it: %j', async (standIn) => {
+    const m = await parseMessage(alternative(standIn), 'x');
+    expect(m.text.trim()).toBe('Hello Maya, 40 seats at EUR 900 each.');
+  });
+
+  it('keeps a text part of its own', async () => {
+    const m = await parseMessage(alternative('Hello Maya, 40 seats at EUR 900 each (plain).'), 'x');
+    expect(m.text.trim()).toBe('Hello Maya, 40 seats at EUR 900 each (plain).');
+  });
 });

@@ -43,7 +43,7 @@ describe('the iCalendar export', () => {
     expect(Math.max(...lines.map((l) => Buffer.byteLength(l)))).toBeLessThanOrEqual(75);
     expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThanOrEqual(2);
     expect(text).not.toContain('\uFFFD');
-    expect(todos(text)[0]!.getFirstPropertyValue('summary')).toBe(`reply: ${title}`);
+    expect(todos(text)[0]!.getFirstPropertyValue('summary')).toBe(title); // "reply to ...", not "reply: reply to ..."
   });
 
   it('escapes commas, semicolons, backslashes and line breaks, and drops other control characters', () => {

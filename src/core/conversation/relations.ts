@@ -3,7 +3,8 @@
 import { UsageError } from '../model/errors.js';
 import { describeRecord, isOpenDeal, lastActivity } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
-import type { AnyRecord, Conversation, Deal, IsoDate, RepoData } from '../model/types.js';
+import { dayOf } from '../time/zone.js';
+import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
 
 /** Conversations that involve a record (as participant, org or deal), newest activity first. */
 export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
@@ -41,11 +42,11 @@ function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
 }
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
-export function lastDealActivity(data: RepoData, d: Deal): IsoDate | undefined {
+export function lastDealActivity(data: RepoData, d: Deal, zone?: string): IsoDate | undefined {
   const days = [
     ...d.history.map((h) => h.at),
     ...(d.created ? [d.created] : []),
-    ...(indexRepo(data).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => e.at.slice(0, 10))),
+    ...(indexRepo(data).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => dayOf(e.at, zone))),
   ].sort();
   return days.at(-1);
 }
@@ -91,9 +92,33 @@ export function pickConversation(data: RepoData, target: AnyRecord): Conversatio
   );
 }
 
-/** The conversation `kith log` adds to: the one named, else the newest open one (with the deal). */
+/**
+ * The conversation `kith log` adds to: the one named, else the one open (with the deal); none
+ * starts a new one. Several open: refused with the list, as promise does, never a guess.
+ */
 export function conversationToLog(data: RepoData, target: AnyRecord, opts: { deal?: string; isNew?: boolean }) {
   if (opts.isNew) return undefined;
   if (target.kind === 'conversation') return target;
-  return openConversations(data, target).find((v) => !opts.deal || v.deal === opts.deal);
+  const open = openConversations(data, target).filter((v) => !opts.deal || v.deal === opts.deal);
+  if (open.length <= 1) return open[0];
+  const list = open.map((v) => `  ${describeRecord(v)}`).join('\n');
+  throw new UsageError(
+    `${target.slug} has ${open.length} open conversations:\n${list}`,
+    'name the conversation by its slug, or start another with --new',
+  );
+}
+
+/** Whom a contact referred: the contacts and deals whose referred_by names them. */
+export function referralsOf(data: RepoData, c: Contact): { contacts: Contact[]; deals: Deal[] } {
+  return {
+    contacts: data.contacts.filter((x) => x.referred_by === c.slug),
+    deals: data.deals.filter((d) => d.referred_by === c.slug),
+  };
+}
+
+/** The open promises in a contact's conversations, ours to them and theirs to us, soonest first. */
+export function openPromisesWith(data: RepoData, c: Contact): { promise: Promise_; conversation: Conversation }[] {
+  return (indexRepo(data).byParticipant.get(c.slug) ?? [])
+    .flatMap((v) => v.promises.filter((p) => p.state === 'open').map((promise) => ({ promise, conversation: v })))
+    .sort((a, b) => a.promise.due.localeCompare(b.promise.due) || a.promise.id.localeCompare(b.promise.id));
 }

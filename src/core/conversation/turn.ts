@@ -4,8 +4,9 @@ import { addBusinessDays, addDays } from '../time/calendar.js';
 
 /**
  * Whose turn after an entry, and by when. A note from us changes nothing (it is a memo, not
- * a word to them); a call, meeting or mail from us hands the turn to them, with the nudge
- * interval; anything from them hands it to us, with the reply window in business days.
+ * a word to them) but dates a conversation that has no next date; a call, meeting or mail
+ * from us hands the turn to them, with the nudge interval; anything from them hands it to
+ * us, with the reply window in business days.
  * An explicit turn or next wins. A new entry in a closed conversation reopens it.
  */
 export function afterEntry(
@@ -22,6 +23,9 @@ export function afterEntry(
   } else if (entry.type === 'note') {
     turn = state.turn === 'closed' ? 'us' : state.turn;
     next = state.turn === 'closed' ? opts.today : state.next;
+    // a conversation begun with a note (or left without a date) still gets one: never forgotten
+    if (next === undefined)
+      next = turn === 'them' ? addDays(entry.date, f.nudge_days) : addBusinessDays(entry.date, f.reply_days, f);
   } else {
     turn = 'them';
     next = addDays(entry.date, f.nudge_days);

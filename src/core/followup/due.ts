@@ -6,8 +6,10 @@ import { UsageError } from '../model/errors.js';
 import { isOpenDeal, latestEntry } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
 import type { Contact, Conversation, Deal, IsoDate, RepoData } from '../model/types.js';
+import { plural } from '../model/text.js';
 import { addBusinessDays, addDays, daysBetween } from '../time/calendar.js';
 import { addDuration, parseDuration } from '../time/durations.js';
+import { dayOf } from '../time/zone.js';
 import { byUrgency } from './group.js';
 import { settleItems } from './settle.js';
 
@@ -37,9 +39,8 @@ function counterpart(repo: RepoData, v: Conversation): string {
   return contactName(repo, v.participants[0]) ?? indexRepo(repo).orgs.get(v.org ?? '')?.name ?? v.subject;
 }
 
-const day = (at: string) => at.slice(0, 10);
-
-function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): DueItem[] {
+function conversationItems(repo: RepoData, v: Conversation, today: IsoDate, zone?: string): DueItem[] {
+  const day = (at: string) => dayOf(at, zone);
   const f = repo.settings.followup;
   const who = counterpart(repo, v);
   const about = v.subject && v.subject !== who ? ` — ${v.subject}` : '';
@@ -66,7 +67,7 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
       kind: 'nudge',
       due,
       overdue_days: 0,
-      title: `nudge ${who}${about}${silent > 0 ? ` (silent ${silent} days)` : ''}`,
+      title: `nudge ${who}${about}${silent > 0 ? ` (silent ${plural(silent, 'day')})` : ''}`,
       uid: `nudge-${v.id}`,
     });
   }
@@ -87,13 +88,13 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate): Due
   return items;
 }
 
-function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
+function reconnectItem(repo: RepoData, c: Contact, zone?: string): DueItem | undefined {
   if (!c.cadence) return undefined;
   const every = parseDuration(c.cadence);
   if (!every) return undefined;
   const last =
     (indexRepo(repo).byParticipant.get(c.slug) ?? [])
-      .flatMap((v) => v.entries.map((e) => day(e.at)))
+      .flatMap((v) => v.entries.map((e) => dayOf(e.at, zone)))
       .sort()
       .at(-1) ?? c.created;
   if (!last) return undefined;
@@ -109,7 +110,7 @@ function reconnectItem(repo: RepoData, c: Contact): DueItem | undefined {
   };
 }
 
-function dealItem(repo: RepoData, d: Deal, today: IsoDate): DueItem | undefined {
+function dealItem(repo: RepoData, d: Deal, today: IsoDate, zone?: string): DueItem | undefined {
   if (!isOpenDeal(d)) return undefined;
   const base = {
     kind: 'deal' as const,
@@ -120,7 +121,7 @@ function dealItem(repo: RepoData, d: Deal, today: IsoDate): DueItem | undefined 
     uid: `deal-${d.id}`,
   };
   if (d.close && d.close < today) return { ...base, due: d.close, title: `${d.title}: past its close date ${d.close}` };
-  const last = lastDealActivity(repo, d);
+  const last = lastDealActivity(repo, d, zone);
   if (!last) return undefined;
   const stale = addDays(last, repo.settings.followup.stale_days);
   const close = d.close && d.close < stale ? d.close : undefined;
@@ -129,12 +130,12 @@ function dealItem(repo: RepoData, d: Deal, today: IsoDate): DueItem | undefined 
 }
 
 /** Everything due up to `within` days from today (overdue items always), most urgent first. */
-export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number }): DueItem[] {
+export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number; zone?: string }): DueItem[] {
   const horizon = opts.within === undefined ? 14 : opts.within;
   const all = [
-    ...repo.conversations.flatMap((v) => conversationItems(repo, v, opts.today)),
-    ...repo.contacts.map((c) => reconnectItem(repo, c)),
-    ...repo.deals.map((d) => dealItem(repo, d, opts.today)),
+    ...repo.conversations.flatMap((v) => conversationItems(repo, v, opts.today, opts.zone)),
+    ...repo.contacts.map((c) => reconnectItem(repo, c, opts.zone)),
+    ...repo.deals.map((d) => dealItem(repo, d, opts.today, opts.zone)),
     ...settleItems(repo, opts.today),
   ].filter((i): i is DueItem => i !== undefined);
   return all

@@ -17,6 +17,8 @@ export interface AddressBook {
   isOurs(a: Address): boolean;
   /** Our handle for one of our addresses: the member's, else the address's local part. */
   handleOf(a: Address): string;
+  /** The member an address is, if any: never a made-up handle. */
+  memberOf(a: Address): string | undefined;
   contactOf(a: Address): KnownContact | undefined;
   orgOf(a: Address): Org | undefined;
   add(a: Address, c: PlannedContact): void;
@@ -51,6 +53,7 @@ export function buildAddressBook(data: RepoData): AddressBook {
   return {
     isOurs: (a) => members.has(normaliseEmail(a.address)) || domainMatch(ourDomains, domainOf(a.address)) !== undefined,
     handleOf: (a) => members.get(normaliseEmail(a.address)) ?? localPart(a.address),
+    memberOf: (a) => members.get(normaliseEmail(a.address)),
     contactOf: (a) => contacts.get(normaliseEmail(a.address)),
     orgOf(a) {
       const domain = domainMatch(orgDomains, domainOf(a.address));

@@ -38,6 +38,10 @@ interface PlannedConversation {
   readonly next?: IsoDate;
   /** Contacts to add to an existing conversation's participants. */
   readonly addParticipants: readonly string[];
+  /** An existing conversation's file moves to `path`: the thread's first message arrived. */
+  readonly movedFrom?: string;
+  /** Front matter changes of a moved conversation: its root and first day. */
+  readonly renamed?: Readonly<Record<string, unknown>>;
 }
 
 interface ImportEvent {
@@ -137,6 +141,17 @@ function screen(data: RepoData, messages: readonly MailMessage[], book: AddressB
   return out;
 }
 
+/** The first member who sent or received one of the thread's messages, oldest first. */
+function memberIn(thread: Thread, book: AddressBook): string | undefined {
+  for (const m of thread.messages) {
+    for (const a of [...(m.from ? [m.from] : []), ...m.to, ...m.cc]) {
+      const member = book.memberOf(a);
+      if (member) return member;
+    }
+  }
+  return undefined;
+}
+
 /** The plan for one conversation: its entries, whose turn follows, and its fields if new. */
 function planConversation(
   data: RepoData,
@@ -164,8 +179,13 @@ function planConversation(
       )
     : undefined;
   const base = { path, entries, turn: flow?.turn, next: flow?.next };
-  if (existing)
-    return { ...base, existing, addParticipants: [...participants].filter((p) => !existing.participants.includes(p)) };
+  if (existing) {
+    const addParticipants = [...participants].filter((p) => !existing.participants.includes(p));
+    if (path === existing.path) return { ...base, existing, addParticipants };
+    const firstDay = [entries[0]!.at.slice(0, 10), ...(existing.created ? [existing.created] : [])].sort()[0];
+    const renamed = { thread: thread.root, created: firstDay };
+    return { ...base, existing, addParticipants, movedFrom: existing.path, renamed };
+  }
   const index = indexRepo(data);
   const orgOf = (p: string) =>
     index.contacts.get(p)?.org ?? (planned.find((c) => slugOfContact(c) === p)?.fields.org as string | undefined);
@@ -180,7 +200,8 @@ function planConversation(
     org,
     // an org with exactly one open deal: the conversation is about it
     deal: openDeals.length === 1 ? openDeals[0]!.slug : undefined,
-    owner: org === undefined ? undefined : index.orgs.get(org)?.owner,
+    // the org's owner, else the member who sent or received it, so `due --mine` finds it
+    owner: (org === undefined ? undefined : index.orgs.get(org)?.owner) ?? memberIn(thread, book),
     turn: flow?.turn ?? 'us',
     next: flow?.next,
     thread: thread.root,

@@ -2,7 +2,14 @@
 // messages or its root, an unlinked reply's conversation found by subject, or a new file.
 // Pure.
 import type { Conversation, RepoData } from '../model/types.js';
-import { conversationPath, isWithinJoinWindow, normaliseSubject, type Thread } from './threading.js';
+import {
+  conversationPath,
+  isThreadFileOf,
+  isWithinJoinWindow,
+  normaliseSubject,
+  threadFilePath,
+  type Thread,
+} from './threading.js';
 
 /** What the repository has already filed: every message id, and every id a conversation is known by. */
 export interface Filed {
@@ -30,7 +37,7 @@ export function filedMail(data: RepoData): Filed {
  * The nearest in time wins; equal ones are settled by path, so the choice is stable.
  */
 function subjectMatch(
-  conversations: readonly Conversation[],
+  bySubject: ReadonlyMap<string, readonly Conversation[]>,
   thread: Thread,
   participants: ReadonlySet<string>,
 ): Conversation | undefined {
@@ -39,8 +46,9 @@ function subjectMatch(
   if (!subject) return undefined;
   const times = thread.messages.map((m) => Date.parse(m.date!));
   let best: { v: Conversation; distance: number } | undefined;
-  for (const v of conversations) {
-    if (normaliseSubject(v.subject) !== subject || !v.participants.some((p) => participants.has(p))) continue;
+  // only the conversations of that subject: an index, not a walk over every file per message
+  for (const v of bySubject.get(subject) ?? []) {
+    if (!v.participants.some((p) => participants.has(p))) continue;
     const theirs = v.entries.map((e) => Date.parse(e.at)).filter((t) => !Number.isNaN(t));
     if (!isWithinJoinWindow(times, theirs)) continue;
     const distance = Math.min(...theirs.flatMap((t) => times.map((x) => Math.abs(t - x))));
@@ -55,6 +63,34 @@ function freeName(path: string, held: ReadonlySet<string>): string {
   let name = path;
   for (let n = 2; held.has(name); n++) name = path.replace(/\.md$/, `-${n}.md`);
   return name;
+}
+
+/**
+ * Where a thread already filed belongs now. Its file is named from the thread's first
+ * message: when this import brings the root or a message older than any filed, a file named
+ * by the thread rule moves there, so teammates who imported the thread in any order and any
+ * split end with the same file. Files named otherwise (kith log, a subject join) stay.
+ */
+function placedPath(data: RepoData, thread: Thread, existing: Conversation): string {
+  const recorded = typeof existing.data.thread === 'string' ? existing.data.thread : undefined;
+  if (!recorded || !isThreadFileOf(existing.path, recorded)) return existing.path;
+  const rootMessage = thread.messages.find((m) => m.messageId === thread.root);
+  const oldestNew = thread.messages[0]!;
+  const filedTimes = existing.entries.map((e) => Date.parse(e.at)).filter((t) => !Number.isNaN(t));
+  const oldestFiled = filedTimes.length ? Math.min(...filedTimes) : Infinity;
+  const first = rootMessage ?? (Date.parse(oldestNew.date ?? '') < oldestFiled ? oldestNew : undefined);
+  const wanted = first
+    ? threadFilePath({ root: thread.root, date: first.date, subject: first.subject })
+    : thread.root !== recorded
+      ? threadFilePath({
+          root: thread.root,
+          date: existing.created ?? existing.entries[0]?.at,
+          subject: existing.subject,
+        })
+      : existing.path;
+  // a file already there is another record's: the sync's duplicate rules settle it, not a move
+  const taken = wanted !== existing.path && data.conversations.some((v) => v.path === wanted);
+  return taken ? existing.path : wanted;
 }
 
 export interface Target {
@@ -76,11 +112,18 @@ export function placeThreads(
 ): Map<string, Target> {
   const targets = new Map<string, Target>();
   const held = new Set(data.conversations.map((v) => v.path));
+  const bySubject = new Map<string, Conversation[]>();
+  for (const v of data.conversations) {
+    const subject = normaliseSubject(v.subject);
+    const list = bySubject.get(subject);
+    if (list) list.push(v);
+    else bySubject.set(subject, [v]);
+  }
   for (const thread of threads) {
     const participants = participantsOf(thread);
     const known = thread.ids.map((id) => filed.conversations.get(id)).find(Boolean);
-    const existing = known ?? subjectMatch(data.conversations, thread, participants);
-    const path = existing?.path ?? freeName(conversationPath(thread), held);
+    const existing = known ?? subjectMatch(bySubject, thread, participants);
+    const path = known ? placedPath(data, thread, known) : (existing?.path ?? freeName(conversationPath(thread), held));
     const same = targets.get(path);
     if (!same) {
       targets.set(path, { thread, existing, participants });

@@ -173,14 +173,35 @@ export function threadKey(root: string): string {
 // whose file name is an existing conversation's (30 bits took 8 minutes on 2 cores)
 const NAME_HASH_LENGTH = 13;
 
+/** What a thread's file is named from: its root id, and the date and subject of its first message known. */
+export interface ThreadName {
+  readonly root: string;
+  readonly date?: string;
+  readonly subject: string;
+}
+
 /**
- * conversations/<year>/<subject slug>-<13 characters of the root id's hash>.md. The year and
- * subject come from the root message when the thread holds it (otherwise from its oldest
- * message), so any slice of a thread that includes its first message names the same file.
+ * The one naming rule of a thread's file: conversations/<year>/<subject slug>-<13 characters
+ * of the root id's hash>.md. Every path of a mail thread is made here.
+ */
+export function threadFilePath(name: ThreadName): string {
+  const year = (name.date ?? '').slice(0, 4) || 'undated';
+  const slug = slugify(normaliseSubject(name.subject), 'no-subject').slice(0, 50).replace(/-+$/, '');
+  return `conversations/${year}/${slug}-${contentHash(name.root, NAME_HASH_LENGTH)}.md`;
+}
+
+/** Whether a file was named by threadFilePath for this root (and so may be renamed by it). */
+export function isThreadFileOf(path: string, root: string): boolean {
+  const name = threadFilePath({ root, subject: 'x' });
+  return path.startsWith('conversations/') && path.endsWith(name.slice(name.lastIndexOf('-')));
+}
+
+/**
+ * The file of a thread, named from the root message when the thread holds it (otherwise from
+ * its oldest message), so any slice of a thread that includes its first message names the
+ * same file.
  */
 export function conversationPath(thread: Thread): string {
   const root = thread.messages.find((m) => m.messageId === thread.root) ?? thread.messages[0]!;
-  const year = (root.date ?? '').slice(0, 4) || 'undated';
-  const slug = slugify(normaliseSubject(root.subject), 'no-subject').slice(0, 50).replace(/-+$/, '');
-  return `conversations/${year}/${slug}-${contentHash(thread.root, NAME_HASH_LENGTH)}.md`;
+  return threadFilePath({ root: thread.root, date: root.date, subject: root.subject });
 }

@@ -1,7 +1,9 @@
 // What `kith ls` lists: the records of one kind that pass its filters, in its order
 // (conversations newest activity first, the rest by slug). Pure.
+import { UsageError } from './errors.js';
 import { checkStage } from './new-records.js';
-import { lastActivity } from './records.js';
+import { allRecords, displayName, lastActivity } from './records.js';
+import { fold } from './text.js';
 import type { AnyRecord, RecordKind, RepoData } from './types.js';
 
 export interface RecordFilter {
@@ -15,16 +17,32 @@ export interface RecordFilter {
 const PLURALS = { contacts: 'contact', orgs: 'org', deals: 'deal', conversations: 'conversation' } as const;
 export type RecordPlural = keyof typeof PLURALS;
 
-/** "contacts", "contact", "con"... -> the plural it starts; undefined for anything else. */
+/** "contacts" or "contact" -> its plural; undefined for anything else ("con" could be two kinds: no guess). */
 export function recordPlural(typed: string): RecordPlural | undefined {
-  const wanted = typed.toLowerCase().replace(/s$/, '');
-  return (Object.keys(PLURALS) as RecordPlural[]).find((k) => k.startsWith(wanted));
+  const wanted = typed.trim().toLowerCase();
+  return (Object.keys(PLURALS) as RecordPlural[]).find((k) => k === wanted || PLURALS[k] === wanted);
+}
+
+/** Which owners can own a record of the team: its members' handles. */
+export function checkMember(data: RepoData, owner: string | undefined, flag = '--owner'): void {
+  const members = data.settings.members;
+  const handle = owner?.trim().replace(/^@/, '');
+  if (handle === undefined || !members.length || members.some((m) => m.handle === handle)) return;
+  throw new UsageError(
+    `${flag} "${owner}" names no member of the team`,
+    `members: ${members.map((m) => m.handle).join(', ')}`,
+  );
 }
 
 const orgOf = (r: AnyRecord) => (r.kind === 'org' ? r.slug : r.org);
 
 export function listRecords(data: RepoData, plural: RecordPlural, f: RecordFilter): AnyRecord[] {
+  // a filter that cannot apply is a mistake, not an empty list
+  if (f.stage !== undefined && plural !== 'deals') {
+    throw new UsageError(`--stage filters deals, not ${plural}`, `kith ls deals --stage ${f.stage}`);
+  }
   if (f.stage) checkStage(data.settings, f.stage);
+  checkMember(data, f.owner);
   const kind: RecordKind = PLURALS[plural];
   const all: readonly AnyRecord[] = {
     contact: data.contacts,
@@ -43,4 +61,10 @@ export function listRecords(data: RepoData, plural: RecordPlural, f: RecordFilte
   if (kind !== 'conversation') return list.sort((a, b) => a.slug.localeCompare(b.slug));
   const latest = new Map(list.map((r) => [r, r.kind === 'conversation' ? lastActivity(r) : '']));
   return list.sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
+}
+
+/** Records of a kind already called this name (case and accents aside): a second "Jane Doe" is warned of. */
+export function namesakes(data: RepoData, kind: RecordKind, name: string): AnyRecord[] {
+  const wanted = fold(name.trim());
+  return allRecords(data).filter((r) => r.kind === kind && fold(displayName(r).trim()) === wanted);
 }

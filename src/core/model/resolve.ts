@@ -17,19 +17,26 @@ function exactMatch(r: AnyRecord, ref: string): boolean {
   return false;
 }
 
-/** Levenshtein distance, one row at a time. */
+/** Edit distance where swapping two neighbours ("jnae" for "jane") is one typo, not two. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
+}
+
+/** What a typed reference is compared with: the slug, the name, and each word of either. */
+function spellings(r: AnyRecord): string[] {
+  const name = fold(displayName(r));
+  return [r.slug, name, ...r.slug.split('-'), ...name.split(/\s+/)].filter((s) => s.length > 0);
 }
 
 function pool(data: RepoData, kinds?: readonly RecordKind[]): AnyRecord[] {
@@ -53,10 +60,15 @@ function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]
 function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): string[] {
   const typed = fold(ref);
   const limit = Math.max(2, Math.floor(ref.length / 3));
-  return pool(data, kinds)
-    .map((r) => ({ r, d: Math.min(distance(typed, r.slug), distance(typed, fold(displayName(r)))) }))
-    .filter(({ d }) => d <= limit)
-    .sort((a, b) => a.d - b.d)
+  const near = pool(data, kinds)
+    .map((r) => ({ r, d: Math.min(...spellings(r).map((s) => distance(typed, s))) }))
+    .filter(({ d }) => d <= limit);
+  // the closest only, and people before the conversations named after them
+  const people = near.filter(({ r }) => r.kind !== 'conversation');
+  const shown = people.length ? people : near;
+  const best = Math.min(...shown.map(({ d }) => d));
+  return shown
+    .filter(({ d }) => d === best)
     .slice(0, 5)
     .map(({ r }) => r.slug);
 }

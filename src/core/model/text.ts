@@ -9,14 +9,39 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-/** A file-name-safe slug: lowercase ASCII words joined by dashes. */
+// Latin letters that do not fold to ASCII by dropping an accent, spelt as their languages do
+const SPELLED: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  å: 'a',
+  þ: 'th',
+  ð: 'd',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+};
+
+// names Windows will not create a file under, whatever the extension
+const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+
+/**
+ * A file-name-safe slug: lowercase words joined by dashes. Latin letters lose their accents
+ * (Grüße -> gruesse, Marín -> marin); other scripts keep their letters (李小龙 stays readable).
+ */
 export function slugify(text: string, fallback = 'untitled'): string {
-  const slug = fold(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || fallback;
+  const spelled = text.toLowerCase().replace(/[äöüßæœøåþðłđı]/g, (ch) => SPELLED[ch] ?? ch);
+  const folded = spelled
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+  const words = folded.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = Array.from(words).slice(0, 60).join('').replace(/-+$/, '') || fallback;
+  return RESERVED.test(slug) ? `${slug}-1` : slug;
 }
 
 /** "message" for one, "messages" for any other count; irregular words pass their plural. */

@@ -2,6 +2,8 @@
 // the people they introduced, credited to them, their org and the teammate who owns them.
 // Pure. A referral is `referred_by` on a deal (the deal came through them) or on a contact
 // (they introduced that person, whose own referrals then count for them one level deeper).
+// A won deal they brought in makes its org's people theirs too, one level deeper, unless a
+// person has a `referred_by` of their own: the customer they won goes on referring.
 import { LOST, WON } from '../model/records.js';
 import type { Contact, Deal, RepoData } from '../model/types.js';
 import { dealValue, round2 } from './money.js';
@@ -46,7 +48,10 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
     if (c.referred_by) introduced.set(c.referred_by, [...(introduced.get(c.referred_by) ?? []), c]);
   const dealsBy = new Map<string, Deal[]>();
   for (const d of repo.deals) if (d.referred_by) dealsBy.set(d.referred_by, [...(dealsBy.get(d.referred_by) ?? []), d]);
-  const wonOrgs = new Set(repo.deals.filter((d) => d.stage === WON).map((d) => d.org));
+  // a won deal without an org makes nobody a customer
+  const wonOrgs = new Set(repo.deals.flatMap((d) => (d.stage === WON && d.org ? [d.org] : [])));
+  const peopleOf = new Map<string, Contact[]>();
+  for (const c of repo.contacts) if (c.org && !c.referred_by) peopleOf.set(c.org, [...(peopleOf.get(c.org) ?? []), c]);
 
   const referrers: Referrer[] = [];
   for (const c of repo.contacts) {
@@ -70,7 +75,8 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
             via,
           });
         }
-        for (const p of introduced.get(slug) ?? []) {
+        const won = (dealsBy.get(slug) ?? []).filter((d) => d.stage === WON && d.org);
+        for (const p of [...(introduced.get(slug) ?? []), ...won.flatMap((d) => peopleOf.get(d.org!) ?? [])]) {
           if (seen.has(p.slug)) continue;
           seen.add(p.slug);
           next.push({ slug: p.slug, via: [...via, p.slug] });
@@ -89,7 +95,7 @@ export function buildInfluence(repo: RepoData, opts: { currency?: string } = {})
       name: c.name,
       org: c.org ?? null,
       owner: c.owner ?? null,
-      customer: wonOrgs.has(c.org),
+      customer: c.org !== undefined && wonOrgs.has(c.org),
       direct: total(won.filter((d) => d.depth === 1)),
       chain: { ...total(won), max_depth: Math.max(0, ...deals.map((d) => d.depth)) },
       open: total(open),

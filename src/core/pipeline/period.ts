@@ -1,6 +1,7 @@
 // Reporting periods as people write them: 2026-Q4, 2026-11, 2026 or 90d. Pure.
 import { UsageError } from '../model/errors.js';
 import type { IsoDate } from '../model/types.js';
+import { plural } from '../model/text.js';
 import { addDays, endOfMonth } from '../time/calendar.js';
 
 export interface Period {
@@ -23,6 +24,6 @@ export function parsePeriod(text: string, today: IsoDate): Period {
   m = /^(\d{4})$/.exec(t);
   if (m) return { from: `${t}-01-01`, to: `${t}-12-31`, label: t };
   m = /^([1-9]\d*)d$/.exec(t);
-  if (m) return { from: addDays(today, -Number(m[1]) + 1), to: today, label: `last ${m[1]} days` };
+  if (m) return { from: addDays(today, -Number(m[1]) + 1), to: today, label: `last ${plural(Number(m[1]), 'day')}` };
   throw new UsageError(`cannot read the period "${text}"`, 'e.g. 2026-Q4, 2026-11, 2026 or 90d');
 }

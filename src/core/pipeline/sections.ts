@@ -23,7 +23,8 @@ export interface Context {
   readonly today: IsoDate;
 }
 
-const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
+// unrounded: JSON carries the exact figure, and only text rounds it for reading
+const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
 function median(values: number[]): number | null {
   if (!values.length) return null;
@@ -32,8 +33,7 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-const mean = (values: number[]) =>
-  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;
+const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
 const value = (ctx: Context, d: Deal) => dealValue(d, ctx.settings, ctx.currency);
 
@@ -95,7 +95,11 @@ export function closedDeals(ctx: Context) {
   const lost = closedIn(ctx.deals, LOST, ctx.period);
   const wonMoney = sum(ctx, won);
   const lostMoney = sum(ctx, lost);
-  const cycles = won.flatMap((d) => (startedOn(d) && closedOn(d) ? [daysBetween(startedOn(d)!, closedOn(d)!)] : []));
+  // a deal closed before it was created (a hand edit) has no cycle time to count
+  const cycles = won.flatMap((d) => {
+    const days = startedOn(d) && closedOn(d) ? daysBetween(startedOn(d)!, closedOn(d)!) : -1;
+    return days >= 0 ? [days] : [];
+  });
   const reasons = new Map<string, number>();
   for (const d of lost) {
     const reason = d.lost_reason || '(no reason given)';
@@ -153,7 +157,6 @@ export function velocity(ctx: Context, closed: ReturnType<typeof closedDeals>): 
   if (!won.length || !cycles.length) return null;
   const avgWon = closed.figures.won.amount / won.length;
   const winRate = won.length / (won.length + lost.length);
-  // from the exact mean cycle: the one shown is rounded to a tenth of a day
   const cycleMean = cycles.reduce((a, b) => a + b, 0) / cycles.length;
   return cycleMean ? round2((ctx.deals.filter(isOpenDeal).length * avgWon * winRate) / cycleMean) : null;
 }

@@ -56,12 +56,36 @@ const VERBS: Record<string, { verb: string; action: string }> = {
   [LOST]: { verb: 'lose', action: 'lost' },
 };
 
+/**
+ * A stage change happens after the deal was created and after its previous change, and not
+ * later than today: otherwise its cycle time would be negative or its history out of order.
+ */
+function checkMoveDate(d: Deal, at: IsoDate, today: IsoDate): void {
+  if (at > today) throw new UsageError(`${d.slug} cannot change stage on ${at}: that is after today (${today})`);
+  const started = startedOn(d);
+  if (started && at < started) {
+    throw new UsageError(
+      `${d.slug} cannot change stage on ${at}: it was created on ${started}`,
+      `give --at ${started} or later`,
+    );
+  }
+  const last = [...d.history].sort((a, b) => a.at.localeCompare(b.at)).at(-1);
+  if (last && at < last.at) {
+    throw new UsageError(
+      `${d.slug} cannot change stage on ${at}: it entered ${last.stage} on ${last.at}`,
+      `give --at ${last.at} or later`,
+    );
+  }
+}
+
 /** Everything a move changes: a won or lost deal closes that day, a lost one says why, a reopened one forgets why. */
 export function planMove(
   d: Deal,
-  move: { stage: string; at: IsoDate; reason?: string; amount?: string },
+  move: { stage: string; at: IsoDate; today: IsoDate; reason?: string; amount?: string },
   settings: TeamSettings,
 ): MovePlan {
+  checkStage(settings, move.stage);
+  checkMoveDate(d, move.at, move.today);
   const reason = move.reason?.trim();
   if (move.stage === LOST && !reason) {
     throw new UsageError('say why the deal was lost: --reason "..."', 'the reasons are counted in kith pipeline');

@@ -5,7 +5,7 @@ import { UsageError } from '../model/errors.js';
 import type { IsoDate, IsoDateTime } from '../model/types.js';
 import { addDays, endOfMonth, endOfWeek, isIsoDate } from './calendar.js';
 import { addDuration, parseDuration } from './durations.js';
-import { formatDateTime, instantOf, localDate, offsetMinutes } from './zone.js';
+import { formatDateTime, instantOf, localDate, offsetMinutes, pad } from './zone.js';
 
 export interface When {
   readonly date: IsoDate;
@@ -17,9 +17,20 @@ export interface WhenOptions {
   /** Epoch ms. */
   readonly now: number;
   readonly zone: string;
-  /** A future is meant: "friday" is the coming one (--next, --by, --close). */
-  readonly forward: boolean;
+  /**
+   * Which way the date points. The past (--at): "friday" is the last one, "01/02" the last
+   * such day, and a date ahead is refused. The future (--next, --by, --close, snooze): "friday"
+   * is the coming one, and a day gone by is refused unless `anyDay`.
+   */
+  readonly toward: 'past' | 'future';
+  /** The flag or argument read, to name it in errors: "--at", "--by". */
+  readonly flag?: string;
+  /** A future date was asked for, but the user said a past one is meant (--past). */
+  readonly anyDay?: boolean;
 }
+
+/** A date said to have happened may lie this far ahead: clocks differ a little. */
+const PAST_SLACK_MS = 5 * 60_000;
 
 const HINT = [
   'try 2026-12-01, "2026-12-01 15:00", today, tomorrow, friday,',
@@ -83,9 +94,49 @@ function readSimple(input: string, opts: WhenOptions): When | undefined {
   return undefined;
 }
 
+/** What the input says, with which parts of it chrono only implied (to move "friday" back a week). */
+interface Reading {
+  readonly when: When;
+  readonly implied?: 'week' | 'year';
+}
+
 export async function parseWhen(input: string, opts: WhenOptions): Promise<When> {
+  const reading = await readWhen(input, opts);
+  const label = `${opts.flag ?? 'the date'} "${input.trim()}"`;
+  if (opts.toward === 'future') {
+    if (!opts.anyDay && reading.when.date < localDate(opts.now, opts.zone)) {
+      throw new UsageError(
+        `${label} is in the past (${reading.when.date})`,
+        `${opts.flag ?? 'it'} is a date to come; add --past if a day gone by is meant`,
+      );
+    }
+    return reading.when;
+  }
+  const ahead = (w: When) => Date.parse(w.at) > opts.now + PAST_SLACK_MS;
+  let when = reading.when;
+  // "friday" on a Tuesday, "01/02" in November: the last one, when only the week or year was implied
+  if (ahead(when) && reading.implied && !/\b(next|this|coming)\b/i.test(input)) {
+    when = shiftBack(when, reading.implied, opts) ?? when;
+  }
+  if (ahead(when)) {
+    throw new UsageError(
+      `${label} is in the future (${when.hasTime ? when.at.slice(0, 16).replace('T', ' ') : when.date})`,
+      `${opts.flag ?? 'it'} says when it happened; a date to come is a next date (kith log --next, kith promise --by)`,
+    );
+  }
+  return when;
+}
+
+function shiftBack(when: When, implied: 'week' | 'year', opts: WhenOptions): When | undefined {
+  const date =
+    implied === 'week' ? addDays(when.date, -7) : `${pad(Number(when.date.slice(0, 4)) - 1, 4)}${when.date.slice(4)}`;
+  if (!isIsoDate(date)) return undefined;
+  return when.hasTime ? atTime(date, when.at.slice(11, 16), opts) : atDate(date, opts);
+}
+
+async function readWhen(input: string, opts: WhenOptions): Promise<Reading> {
   const simple = readSimple(input, opts);
-  if (simple) return simple;
+  if (simple) return { when: simple };
   if (/^\s*\d{4}-\d{2}-\d{2}/.test(input)) {
     throw new UsageError(
       `"${input.trim()}" is not a real date`,
@@ -94,7 +145,9 @@ export async function parseWhen(input: string, opts: WhenOptions): Promise<When>
   }
   const chrono = await import('chrono-node');
   const reference = { instant: new Date(opts.now), timezone: offsetMinutes(opts.now, opts.zone) };
-  const results = chrono.parse(input, reference, { forwardDate: opts.forward });
+  // chrono's forwardDate turns "last friday" into the coming one: words that point back win
+  const back = /\b(last|ago|previous|past)\b/i.test(input);
+  const results = chrono.parse(input, reference, { forwardDate: opts.toward === 'future' && !back });
   const result = results[0];
   // the whole input must be understood: "fridya" or "friday-ish" is not a date
   const rest = result
@@ -111,11 +164,18 @@ export async function parseWhen(input: string, opts: WhenOptions): Promise<When>
   // is right while its wall-clock fields are off by an hour when a DST change falls between
   if (result.tags().has('result/relativeDateAndTime') && !result.tags().has('parser/ENTimeExpressionParser')) {
     const ms = s.date().getTime();
-    return { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true };
+    return { when: { date: localDate(ms, opts.zone), at: formatDateTime(ms, opts.zone), hasTime: true } };
   }
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const implied =
+    s.isCertain('weekday') && !s.isCertain('day')
+      ? 'week'
+      : s.isCertain('month') && !s.isCertain('year')
+        ? 'year'
+        : undefined;
   const date = `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
   if (!isIsoDate(date)) throw new UsageError(`"${input.trim()}" is not a real date`);
-  if (s.isCertain('hour')) return atTime(date, `${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`, opts);
-  return atDate(date, opts);
+  const when = s.isCertain('hour')
+    ? atTime(date, `${pad(s.get('hour')!)}:${pad(s.get('minute') ?? 0)}`, opts)
+    : atDate(date, opts);
+  return { when, implied };
 }

@@ -53,6 +53,15 @@ export function zoneOffset(instant: number, zone: string): string {
   return `${off < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+/**
+ * The day an entry happened for the one reading it: its instant's date in the reader's zone
+ * (a mail sent at 23:30 in New York is next morning in Paris); its own date when no zone is given.
+ */
+export function dayOf(at: IsoDateTime, zone?: string): IsoDate {
+  const ms = zone ? Date.parse(at) : NaN;
+  return Number.isNaN(ms) ? at.slice(0, 10) : localDate(ms, zone!);
+}
+
 export function localDate(instant: number, zone: string): IsoDate {
   const p = partsOf(instant, zone);
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;

@@ -6,7 +6,7 @@ export const esc = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 export const money = (n: number, c: string) => esc(formatMoney(n, c));
 export const pct = formatPercent;
-export const days = (n: number | null) => (n === null ? 'n/a' : `${n} d`);
+export const days = (n: number | null) => (n === null ? 'n/a' : `${Math.round(n * 10) / 10} d`);
 
 /**
  * A figure the browser test reads back: data-figure names the JSON path it shows (paths

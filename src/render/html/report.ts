@@ -138,7 +138,8 @@ function influenceSection(inf: InfluenceReport): string {
 function staleSection(p: PipelineReport): string {
   const items = p.stale.map((s) => {
     const owner = s.owner ? `, @${esc(s.owner)}` : '';
-    return `<li><b>${esc(s.title)}</b>: no activity for ${s.days} days (since ${esc(s.last_activity)})${owner}</li>`;
+    const since = `no activity for ${plural(s.days, 'day')} (since ${esc(s.last_activity)})`;
+    return `<li><b>${esc(s.title)}</b>: ${since}${owner}</li>`;
   });
   const count = fig('stale.length', p.stale.length, String(p.stale.length));
   const body = items.length

@@ -1,11 +1,19 @@
 // `kith show` for a terminal: a contact, org or deal card with its deals and conversations,
 // or a conversation with its promises and timeline.
-import { conversationsOf, dealsOf, isOurs, sortedEntries } from '../../core/conversation/index.js';
+import {
+  conversationsOf,
+  dealsOf,
+  isOurs,
+  openPromisesWith,
+  referralsOf,
+  sortedEntries,
+} from '../../core/conversation/index.js';
 import {
   displayName,
   indexRepo,
   quotePath,
   type AnyRecord,
+  type Contact,
   type Conversation,
   type RepoData,
 } from '../../core/model/index.js';
@@ -113,6 +121,22 @@ function fields(out: Output, data: RepoData, r: AnyRecord): string {
   }
 }
 
+/** A contact's open promises both ways, and whom they referred. */
+function contactSections(out: Output, data: RepoData, c: Contact, section: (title: string, lines: string[]) => void) {
+  section(
+    'Open promises',
+    openPromisesWith(data, c).map(({ promise: p }) => {
+      const side = p.from === 'us' ? 'we promised' : 'they promised';
+      return `  - ${p.due}  ${side}: ${clean(p.what)}  ${paint(out, 'dim', p.id)}\n`;
+    }),
+  );
+  const referred = referralsOf(data, c);
+  section('Referred', [
+    ...referred.contacts.map((x) => `  - ${clean(x.name)}  ${paint(out, 'dim', x.slug)}\n`),
+    ...referred.deals.map((d) => `  - ${clean(d.title)}: ${d.stage}  ${paint(out, 'dim', d.slug)}\n`),
+  ]);
+}
+
 export function renderCard(out: Output, data: RepoData, r: AnyRecord): string {
   const title = `${paint(out, 'bold', clean(displayName(r)))}  ${paint(out, 'dim', `${r.kind} ${r.slug}`)}`;
   let text = `${title}\n${fields(out, data, r)}`;
@@ -145,6 +169,7 @@ export function renderCard(out: Output, data: RepoData, r: AnyRecord): string {
       'Conversations',
       conversationsOf(data, r).map((v) => conversationLine(out, data, v)),
     );
+    if (r.kind === 'contact') contactSections(out, data, r, section);
   }
   const notes = (r.kind === 'conversation' ? '' : r.body).trim();
   if (notes)

@@ -1,6 +1,21 @@
 // What an import says when it is done: what was filed, and what was skipped and why.
-import type { ImportSummary } from '../../core/mail/index.js';
+import type { ImportPlan, ImportSummary } from '../../core/mail/index.js';
 import { plural } from '../../core/model/index.js';
+import { clean } from './paint.js';
+
+const SKIPPED = { duplicate: 'already filed', internal: 'skipped: internal', unknown: 'skipped', invalid: 'skipped' };
+
+/** A dry run's list: every message, with the file it would go to or why it would be skipped. */
+export function renderImportEvents(plan: ImportPlan): string {
+  const moves = new Map(plan.conversations.flatMap((v) => (v.movedFrom ? [[v.path, v.movedFrom] as const] : [])));
+  return plan.events
+    .map((e) => {
+      if (e.kind !== 'filed') return `${clean(e.origin)}: ${SKIPPED[e.kind]} (${clean(e.detail)})\n`;
+      const moved = moves.get(e.detail);
+      return `${clean(e.origin)}: → ${e.detail}${moved ? ` (moved from ${moved})` : ''}\n`;
+    })
+    .join('');
+}
 
 export function renderImportSummary(s: ImportSummary, dryRun: boolean): string {
   const filed = `${dryRun ? 'would file' : 'filed'} ${s.filed} of ${plural(s.messages, 'message')}`;

@@ -4,5 +4,6 @@ export interface Output {
   readonly isTTY: boolean;
   /** Colour is on only on a TTY without NO_COLOR. */
   readonly color: boolean;
+  /** Width tables fit in: COLUMNS within the terminal; Infinity off a terminal (nothing is cut). */
   readonly columns: number;
 }

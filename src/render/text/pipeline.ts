@@ -1,12 +1,17 @@
 // `kith pipeline` for a terminal: stages and forecast as bars, closed deals, conversion,
 // stale deals and an optional breakdown table.
 import type { PipelineReport } from '../../core/pipeline/index.js';
-import { formatMoney as money, formatPercent as percent } from '../format.js';
+import { plural } from '../../core/model/index.js';
+import { formatDays, formatMoney as money, formatPercent as percent } from '../format.js';
 import type { Output } from './output.js';
 import { clean, paint } from './paint.js';
 import { renderTable } from './table.js';
 
 /** A bar of block characters; numbers are printed beside it so no colour is needed. */
+/** 1 -> "1 day", 43.333 -> "43.3 days". */
+const days = (n: number) => (Math.round(n * 10) / 10 === 1 ? '1 day' : `${formatDays(n)} days`);
+const inDays = (n: number | null) => (n === null ? 'n/a' : days(n));
+
 function bar(out: Output, value: number, max: number, width: number): string {
   const n = max > 0 ? Math.round((value / max) * width) : 0;
   return paint(out, 'cyan', '█'.repeat(n)) + ' '.repeat(width - n);
@@ -14,7 +19,8 @@ function bar(out: Output, value: number, max: number, width: number): string {
 
 function closedLines(r: PipelineReport): string[] {
   const c = r.currency;
-  const cycle = r.cycle_days.mean === null ? 'n/a' : `${r.cycle_days.mean} days mean, ${r.cycle_days.median} median`;
+  const cycle =
+    r.cycle_days.mean === null ? 'n/a' : `${days(r.cycle_days.mean)} mean, ${formatDays(r.cycle_days.median!)} median`;
   return [
     `  won ${r.won.count} (${money(r.won.amount, c)}), lost ${r.lost.count} (${money(r.lost.amount, c)})`,
     `  win rate ${percent(r.win_rate)} by count, ${percent(r.win_rate_amount)} by amount`,
@@ -46,7 +52,8 @@ export function renderPipeline(out: Output, r: PipelineReport): string {
   const width = Math.max(10, Math.min(40, out.columns - 60));
   const lines: string[] = [];
   const h = (t: string) => lines.push('', paint(out, 'bold', t));
-  const open = `open: ${r.open.count} deals, ${money(r.open.amount, c)}, weighted ${money(r.open.weighted, c)}`;
+  const weighted = `weighted ${money(r.open.weighted, c)}`;
+  const open = `open: ${plural(r.open.count, 'deal')}, ${money(r.open.amount, c)}, ${weighted}`;
   lines.push(`${paint(out, 'bold', 'Pipeline')}  ${open}`);
   h('Open deals by stage');
   const maxStage = Math.max(0, ...r.stages.map((s) => s.amount));
@@ -68,15 +75,14 @@ export function renderPipeline(out: Output, r: PipelineReport): string {
   lines.push(...closedLines(r));
   h('Conversion and time in stage');
   for (const [i, cv] of r.conversion.entries()) {
-    const days = r.stage_days[i];
-    const inStage = days ? `   ${days.mean_days === null ? 'n/a' : `${days.mean_days} days`} in ${cv.from}` : '';
+    const inStage = r.stage_days[i] ? `   ${inDays(r.stage_days[i]!.mean_days)} in ${cv.from}` : '';
     const step = `${cv.from} → ${cv.to}`.padEnd(26);
     lines.push(`  ${step} ${percent(cv.rate).padStart(6)}  (${cv.advanced}/${cv.reached})${inStage}`);
   }
   if (r.stale.length) {
     h('Stale deals');
     for (const s of r.stale) {
-      const since = `no activity for ${s.days} days, since ${s.last_activity}`;
+      const since = `no activity for ${plural(s.days, 'day')}, since ${s.last_activity}`;
       lines.push(`  ${clean(s.title)} (${clean(s.deal)}): ${since}${s.owner ? ` @${clean(s.owner)}` : ''}`);
     }
   }

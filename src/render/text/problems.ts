@@ -14,7 +14,7 @@ export function brokenFilesWarning(problems: readonly Problem[]): string {
   if (!broken.length) return '';
   const files = new Set(broken.map((p) => p.file));
   const shown = broken.slice(0, 3).map((p) => `warning: ${quotePath(p.file)}:${p.line}:${p.col}: ${clean(p.message)}`);
-  const more = broken.length > 3 ? ` (and ${broken.length - 3} more)` : '';
+  const more = broken.length > 3 ? ` (and ${plural(broken.length - 3, 'more problem', 'more problems')})` : '';
   const summary = `warning: ${plural(files.size, 'file')} with problems${more}; the rest is used as is.`;
   return `${shown.join('\n')}\n${summary} Run \`kith check\` for details.\n`;
 }

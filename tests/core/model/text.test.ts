@@ -28,6 +28,17 @@ describe('slugs', () => {
     ['  Acme, Inc. (EMEA)  ', 'acme-inc-emea'],
     ['../../etc/passwd', 'etc-passwd'],
     ['!!!', 'untitled'],
+    ['Grüße', 'gruesse'],
+    ['Jörg Müller-Straße', 'joerg-mueller-strasse'],
+    ['Søren Ørsted', 'soren-orsted'],
+    ['李小龙', '李小龙'],
+    ['Иван Петров', 'иван-петров'],
+    ['김민준', '김민준'],
+    ['Con', 'con-1'],
+    ['NUL', 'nul-1'],
+    ['com1', 'com1-1'],
+    ['Lpt9', 'lpt9-1'],
+    ['Conan', 'conan'],
   ])('%j -> %j', (text, expected) => {
     expect(slugify(text)).toBe(expected);
   });

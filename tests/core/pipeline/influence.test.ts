@@ -88,4 +88,28 @@ describe('referral influence', () => {
   it('is empty when nobody referred anyone', () => {
     expect(buildInfluence(repo({ contacts: [contact('dan')], deals: [won('dx', 500)] }))).toEqual({ currency: 'EUR', referrers: [], orgs: [], owners: [] });
   });
+
+  it('follows a won deal into its org: its people\'s referrals count for whoever brought the deal, unless they have their own referrer', () => {
+    const chain = repo({
+      contacts: [
+        contact('ria', { name: 'Ria' }),
+        contact('kim', { name: 'Kim', org: 'kite' }),
+        contact('lee', { name: 'Lee', org: 'kite', referred_by: 'pat' }),
+        contact('pat', { name: 'Pat' }),
+      ],
+      deals: [
+        won('kite-deal', 1000, { referred_by: 'ria', org: 'kite' }),
+        won('from-kim', 300, { referred_by: 'kim' }),
+        won('from-lee', 50, { referred_by: 'lee' }),
+      ],
+    });
+    const ria = buildInfluence(chain).referrers.find((r) => r.contact === 'ria')!;
+    expect(ria.deals.map((d) => [d.deal, d.depth, d.via])).toEqual([['kite-deal', 1, []], ['from-kim', 2, ['kim']]]);
+    expect(ria.chain).toEqual({ count: 2, amount: 1300, max_depth: 2 });
+  });
+
+  it('makes nobody without an org a customer because some won deal has no org', () => {
+    const lone = repo({ contacts: [contact('solo', { name: 'Solo' })], deals: [won('no-org', 100, { referred_by: 'solo' })] });
+    expect(buildInfluence(lone).referrers[0]!.customer).toBe(false);
+  });
 });

@@ -9,7 +9,7 @@ vi.mock('chrono-node', () => {
 });
 
 const now = Date.parse('2026-11-25T10:00:00+01:00'); // Wednesday, in Paris
-const opts = { now, zone: 'Europe/Paris', forward: true };
+const opts = { now, zone: 'Europe/Paris', toward: 'future' as const, anyDay: true };
 
 describe('dates read without chrono-node', () => {
   it.each([

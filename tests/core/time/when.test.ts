@@ -4,13 +4,14 @@ import { parseWhen } from '../../../src/core/time/index.js';
 
 // Wednesday 25 November 2026, 10:00 in Paris
 const now = Date.parse('2026-11-25T10:00:00+01:00');
-const opts = (forward: boolean, zone = 'Europe/Paris') => ({ now, zone, forward });
+const toward = (forward: boolean) => (forward ? 'future' : 'past') as 'future' | 'past';
+const opts = (forward: boolean, zone = 'Europe/Paris') => ({ now, zone, toward: toward(forward) });
 
 describe('dates as people type them', () => {
   it.each([
     ['2026-12-01', true, '2026-12-01', '2026-12-01T09:00+01:00'],
     ['2026-12-01 15:30', true, '2026-12-01', '2026-12-01T15:30+01:00'],
-    ['2026-07-01T15:30', true, '2026-07-01', '2026-07-01T15:30+02:00'],
+    ['2027-07-01T15:30', true, '2027-07-01', '2027-07-01T15:30+02:00'],
     ['today', true, '2026-11-25', '2026-11-25T10:00+01:00'],
     ['tomorrow', true, '2026-11-26', '2026-11-26T09:00+01:00'],
     ['in 3 days', true, '2026-11-28', '2026-11-28T09:00+01:00'],
@@ -46,7 +47,7 @@ describe('dates as people type them', () => {
 
   it('reads the day in the user zone, not UTC', async () => {
     const late = Date.parse('2026-11-25T23:30:00-05:00'); // already the 26th in UTC
-    expect((await parseWhen('today', { now: late, zone: 'America/New_York', forward: true })).date).toBe('2026-11-25');
+    expect((await parseWhen('today', { now: late, zone: 'America/New_York', toward: 'future' })).date).toBe('2026-11-25');
   });
 
   it.each([
@@ -66,7 +67,7 @@ describe('dates as people type them', () => {
     ['2026-11-28T10:00:00+01:00', 'Europe/Paris', 'end of week', true, '2026-12-04', '2026-12-04T09:00+01:00'], // on a Saturday: the coming Friday
     ['2026-01-31T10:00:00+01:00', 'Europe/Paris', 'in 1 month', true, '2026-02-28', '2026-02-28T09:00+01:00'],
   ])('at %s in %s, "%s" (forward %s) is %s, %s', async (at, zone, input, forward, date, expected) => {
-    expect(await parseWhen(input, { now: Date.parse(at), zone, forward })).toMatchObject({ date, at: expected });
+    expect(await parseWhen(input, { now: Date.parse(at), zone, toward: toward(forward) })).toMatchObject({ date, at: expected });
   });
 
   it('says whether a time was given', async () => {
@@ -85,5 +86,39 @@ describe('dates as people type them', () => {
 
   it.each(['fridya', 'the twelfth of never', 'friday-ish', '2026-02-30', '2026-13-01 10:00', '', 'friday friday', 'by friday or so', 'feb 30', '25:00', '2026-11-27T24:00', '2026-11-27 10:61'])('refuses "%s" and quotes it', async (input) => {
     await expect(parseWhen(input, opts(true))).rejects.toThrow(`"${input}"`);
+  });
+
+  it.each([
+    // on Tuesday 24 November 2026: what happened is in the past
+    ['friday', '2026-11-20'],
+    ['friday 3pm', '2026-11-20'],
+    ['01/02', '2026-01-02'],
+    ['jan 2', '2026-01-02'],
+    ['dec 1', '2025-12-01'],
+    ['tuesday', '2026-11-24'],
+    ['monday', '2026-11-23'],
+    ['nov 24', '2026-11-24'],
+  ])('--at "%s" on a Tuesday is the last such day, %s', async (input, date) => {
+    const tuesday = Date.parse('2026-11-24T10:00:00+01:00');
+    expect((await parseWhen(input, { now: tuesday, zone: 'Europe/Paris', toward: 'past' })).date).toBe(date);
+  });
+
+  it.each(['tomorrow', 'in 3 days', '2026-12-01', 'next friday', 'today 3pm', '2026-11-25T10:30+01:00', 'end of month'])('refuses a date ahead for what happened: "%s"', async (input) => {
+    const error = await parseWhen(input, { ...opts(false), flag: '--at' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain(`--at "${input}" is in the future`);
+    expect((error as UsageError).hint).toMatch(/when it happened/);
+  });
+
+  it('lets a date a few minutes ahead pass as now, since clocks differ', async () => {
+    expect((await parseWhen('2026-11-25T10:04+01:00', opts(false))).at).toBe('2026-11-25T10:04+01:00');
+  });
+
+  it.each(['last friday', '3 days ago', 'yesterday', '2026-11-01', 'nov 1 2026'])('refuses a past date where a future one is meant: "%s", and names the flag that allows it', async (input) => {
+    const error = await parseWhen(input, { ...opts(true), flag: '--by' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain(`--by "${input}" is in the past`);
+    expect((error as UsageError).hint).toMatch(/--past/);
+    expect((await parseWhen(input, { ...opts(true), anyDay: true })).date < '2026-11-25').toBe(true);
   });
 });
