@@ -207,7 +207,7 @@ describe('a hostile repository', { timeout: 180_000 }, () => {
 
   it('due names a conversation it cannot read instead of saying all is well, and log refuses to start a -2 file', () => {
     const s = teamRepo();
-    expect(kith(s, ['log', 'jane', 'call: pricing', '--next', '2026-11-20']).code).toBe(0);
+    expect(kith(s, ['log', 'jane', 'call: pricing', '--next', '2026-11-20', '--past']).code).toBe(0);
     const [name] = readdirSync(join(s.dir, 'conversations/2026'));
     const path = `conversations/2026/${name}`;
     writeFileSync(join(s.dir, path), readFileSync(join(s.dir, path), 'utf8').replace(/^turn: .*$/m, 'turn: [us'));

@@ -48,9 +48,11 @@ describe('terminal output', { timeout: 180_000 }, () => {
       '"\\e]8;;https://evil.example\\e\\\\click\\e]8;;\\e\\\\\\e]52;c;cm0gLXJmIH4=\\a\\u202emaya\\nInjected: line"';
     writeFileSync(
       deal,
-      readFileSync(deal, 'utf8').replace(/^---\n/, `---\nowner: ${evil}\nreferred_by: jane-doe\nclose: 2026-11-20\n`),
+      readFileSync(deal, 'utf8')
+        .replace(/^owner: .*\n/m, '') // the deal's own owner (whoever added it) gives way to the hostile one
+        .replace(/^---\n/, `---\nowner: ${evil}\nreferred_by: jane-doe\nclose: 2026-11-20\n`),
     );
-    expect(kith(s, ['log', 'jane', 'call: pricing', '--next', '2026-11-20']).code).toBe(0);
+    expect(kith(s, ['log', 'jane', 'call: pricing', '--next', '2026-11-20', '--past']).code).toBe(0);
     const [conv] = readdirSync(join(s.dir, 'conversations/2026'));
     const vpath = join(s.dir, 'conversations/2026', conv!);
     writeFileSync(vpath, readFileSync(vpath, 'utf8').replace(/^owner: .*$/m, `owner: ${evil}`));
