@@ -21,16 +21,16 @@ describe('the plain digest', () => {
       '  2026-11-24  deal      Acme renewal: past its close date 2026-11-24 (1 day late)',
       '',
       'This week:',
-      '  2026-11-29  chase     chase Jane Doe: legal review (@maya)',
+      '  2026-11-29  chase     Jane Doe: legal review (@maya)',
       '',
       'Later:',
-      '  2026-12-07  nudge     nudge Acme Corp — Pilot (silent 9 days) (@tom)',
+      '  2026-12-07  nudge     Acme Corp — Pilot (silent 9 days) (@tom)',
       '',
     ].join('\n'));
   });
 
   it('says "1 thing" for one, and prints nothing at all when nothing is due (so cron sends no mail)', () => {
-    expect(renderDigest(groupItems([item({})], today), { today, team: 'T' })).toBe('T: 1 thing to do (2026-11-25)\n\nToday:\n  2026-11-25  reply     reply to Jane Doe\n');
+    expect(renderDigest(groupItems([item({})], today), { today, team: 'T' })).toBe('T: 1 thing to do (2026-11-25)\n\nToday:\n  2026-11-25  reply     to Jane Doe\n');
     expect(renderDigest(groupItems([], today), { today, team: 'T' })).toBe('');
   });
 

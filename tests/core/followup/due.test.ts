@@ -102,7 +102,7 @@ describe('what is due', () => {
   it('renders a cron digest, and nothing when nothing is due', () => {
     const digest = renderDigest(groupItems(dueItems(data, { today }), today), { today, team: 'Northwind' });
     expect(digest).toContain('Northwind: 7 things to do (2026-11-25)\n\nOverdue:\n');
-    expect(digest).toContain('  2026-11-23  reply     reply to Jane Doe — SSO pricing (@maya, 2 days late)');
+    expect(digest).toContain('  2026-11-23  reply     to Jane Doe — SSO pricing (@maya, 2 days late)'); // not "reply reply to"
     expect(digest).not.toMatch(/\u001b/);
     expect(renderDigest(groupItems([], today), { today, team: 'x' })).toBe('');
   });
@@ -118,7 +118,7 @@ describe('what is due', () => {
     expect(todos).toHaveLength(items.length);
     expect(todos.map((t) => t.getFirstPropertyValue('uid'))).toEqual(items.map((i) => `${i.uid}@kith`));
     expect(todos.map((t) => String(t.getFirstPropertyValue('due')))).toEqual(items.map((i) => i.due));
-    expect(String(todos.find((t) => String(t.getFirstPropertyValue('uid')).startsWith('reply'))!.getFirstPropertyValue('summary'))).toBe('reply: reply to Jane Doe — SSO pricing');
+    expect(String(todos.find((t) => String(t.getFirstPropertyValue('uid')).startsWith('reply'))!.getFirstPropertyValue('summary'))).toBe('reply to Jane Doe — SSO pricing');
   });
 });
 
