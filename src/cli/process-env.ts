@@ -1,12 +1,14 @@
 // The Env built from the real process: streams, clock, zone, prompts and the editor. The
 // only place (with main.ts) that reads process.*.
 import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
 import type { Env, Output } from '../commands/env.js';
 import { KithError } from '../core/model/errors.js';
 import { terminalSafeOutput } from '../core/model/index.js';
 import { readConfig } from '../store/config.js';
+import { isIsoDate, isZoneName, zoneOfTz } from '../core/time/index.js';
 
 /** Colour on a terminal, unless NO_COLOR is set to something (no-color.org: empty does not count) or TERM is dumb. */
 export function isColor(isTTY: boolean, vars: Readonly<Record<string, string | undefined>>): boolean {
@@ -36,25 +38,45 @@ function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
   };
 }
 
+const NOW = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 function parseNow(value: string | undefined): number {
   if (!value) return Date.now();
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  const m = NOW.exec(value);
+  const ms = m && isIsoDate(m[1]!) ? Date.parse(m[0].length === 10 ? `${value}T12:00:00Z` : value) : NaN;
   if (Number.isNaN(ms))
-    throw new KithError(`KITH_NOW is not an ISO date: "${value}"`, 'e.g. KITH_NOW=2026-11-25T09:00:00+01:00');
+    throw new KithError(
+      `KITH_NOW is not a real ISO date and time: "${value}"`,
+      'e.g. KITH_NOW=2026-11-25T09:00:00+01:00',
+    );
   return ms;
 }
 
-function zoneOf(configured: string | undefined, vars: NodeJS.ProcessEnv): string {
-  const zone = configured || vars.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+function readLink(path: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return realpathSync(path);
   } catch {
+    return undefined;
+  }
+}
+
+/** The system's own zone: /etc/localtime's target, else what Intl resolved, else UTC. */
+function systemZone(): string {
+  const resolved = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zoneOfTz(':/etc/localtime', readLink) ?? (resolved && isZoneName(resolved) ? resolved : 'UTC');
+}
+
+function zoneOf(configured: string | undefined, vars: NodeJS.ProcessEnv): string {
+  if (configured) {
+    if (isZoneName(configured)) return configured;
     throw new KithError(
-      `unknown time zone "${zone}"`,
-      'use an IANA name such as Europe/Paris (config.yaml `timezone:` or TZ)',
+      `unknown time zone "${configured}" in your personal config (timezone:)`,
+      'use an IANA name such as Europe/Paris',
     );
   }
-  return zone;
+  // TZ as libc reads it; one Kith cannot read falls back to the system's zone, as libc does
+  if (vars.TZ !== undefined) return zoneOfTz(vars.TZ, readLink) ?? systemZone();
+  return systemZone();
 }
 
 async function ask(question: string): Promise<string> {

@@ -3,7 +3,6 @@
 import { displayName, KithError, plural, quotePath } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { readTextFile, removeTempCopy, tempCopy } from '../store/files.js';
-import { recordErrors } from '../store/records.js';
 import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
@@ -47,7 +46,8 @@ export async function run(opts: EditOptions, env: Env) {
       env.err.write(`no changes to ${quotePath(target.path)}\n`);
       return { changed: false, path: target.path };
     }
-    const problems = recordErrors(target.path, text);
+    // what check would reject: the schema, and the stages, references and owners of the repo
+    const problems = repo.validate(new Map([[target.path, text]]));
     if (!problems.length) {
       await save(env, target.path, original, text, { summary: `edit ${target.kind} ${displayName(target)}`, copy });
       // saved and committed: the copy has served; a failed save keeps it (the hint says where)

@@ -1,12 +1,12 @@
 // `kith init [DIR]`: creates a data repository from templates/ and makes the first commit.
-import { KithError } from '../core/model/index.js';
+import { isCurrency, isDomain, KithError, normaliseDomain, UsageError } from '../core/model/index.js';
 import { initialHandle } from '../core/people/index.js';
 import { ensureCanCommit, gitIdentity, initRepo, isGitRepo } from '../git/commit.js';
-import { folderNames, makeFolder } from '../store/files.js';
+import { folderNames, makeFolder, readTextFile, removeTree } from '../store/files.js';
 import { newRepositoryFiles } from '../store/init.js';
 import { SETTINGS_FILE } from '../store/layout.js';
 import { applyChange } from '../store/repo.js';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
@@ -26,31 +26,58 @@ export interface InitOptions {
   readonly currency?: string;
 }
 
+// What a fresh clone of an empty repository on a git host may hold: it is adopted as it is.
+const HOST_FILES = /^(README(\.md|\.markdown|\.txt)?|LICEN[CS]E(\.md|\.txt)?)$/i;
+
+/** The team's name, domains and currency as given, or a usage error naming the rule. */
+function checkInput(opts: InitOptions): void {
+  if (opts.name !== undefined && !opts.name.trim())
+    throw new UsageError('--name must not be empty', 'e.g. --name "Northwind"');
+  for (const d of opts.domain ?? [])
+    if (!isDomain(d.trim())) throw new UsageError(`--domain must be a domain like acme.example, not "${d}"`);
+  if (opts.currency !== undefined && !isCurrency(opts.currency))
+    throw new UsageError(`--currency must be a three-letter currency code like EUR, not "${opts.currency}"`);
+}
+
 export async function run(opts: InitOptions, env: Env) {
+  checkInput(opts);
   const root = resolve(env.cwd, opts.dir);
-  const present = (folderNames(root) ?? []).filter((n) => n !== '.git');
+  const existed = folderNames(root);
+  const present = (existed ?? []).filter((n) => n !== '.git');
   if (present.includes(SETTINGS_FILE))
     throw new KithError(`${root} is already a Kith repository`, 'nothing to do; `kith check` checks it');
-  if (present.length) {
-    const some = `${present.slice(0, 3).join(', ')}${present.length > 3 ? ', ...' : ''}`;
+  const hadGit = (existed ?? []).includes('.git');
+  const foreign = present.filter((n) => !(hadGit && HOST_FILES.test(n)));
+  if (foreign.length) {
+    const some = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}`;
     throw new KithError(
       `${root} is not empty and not a Kith repository (it has ${some})`,
-      'choose an empty or new folder: `kith init ~/crm`',
+      'choose an empty or new folder, or a fresh clone of an empty repository: `kith init ~/crm`',
     );
   }
   makeFolder(root);
-  if (!(await isGitRepo(root, env.vars))) await initRepo(root, env.vars);
-  await ensureCanCommit(root, env.vars);
+  if (!hadGit) await initRepo(root, env.vars);
+  try {
+    await ensureCanCommit(root, env.vars);
+  } catch (err) {
+    // nothing is left behind: no folder or .git that this run made
+    if (!existed) removeTree(root);
+    else if (!hadGit) removeTree(join(root, '.git'));
+    throw err;
+  }
   const me = await gitIdentity(root, env.vars);
   const handle = initialHandle(me.email);
-  const name = opts.name ?? basename(root);
+  const name = opts.name?.trim() ?? basename(root);
   const domains = opts.domain?.length
-    ? opts.domain.map((d) => d.toLowerCase())
+    ? opts.domain.map((d) => normaliseDomain(d))
     : me.email
       ? [me.email.split('@')[1]!.toLowerCase()]
       : [];
   const member = { handle, name: me.name ?? handle, emails: me.email ? [me.email.toLowerCase()] : [] };
   const writes = newRepositoryFiles({ name, domains, member, currency: (opts.currency ?? 'EUR').toUpperCase() });
+  // an adopted clone's README stays first; the data format's guide follows it
+  if (present.includes('README.md'))
+    writes.set('README.md', `${readTextFile(join(root, 'README.md')).trimEnd()}\n\n${writes.get('README.md')}`);
   await applyChange(root, env.vars, {
     writes,
     summary: `start the ${name} customer memory`,

@@ -1,9 +1,7 @@
 // `kith set REF key=value ...`: changes fields in place (only those bytes) and commits.
 import { KEPT_KEY, settleKept } from '../core/merge/index.js';
-import { displayName, KithError, readAssignments } from '../core/model/index.js';
-import { formatProblem } from '../render/text/problems.js';
+import { displayName, readAssignments } from '../core/model/index.js';
 import { editRecordText, parseFieldValue } from '../store/front-matter-edit.js';
-import { addedErrors } from '../store/records.js';
 import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
@@ -27,9 +25,6 @@ export async function run(opts: SetOptions, env: Env) {
     // setting a field again settles what a merge kept aside for it
     const settled = KEPT_KEY in changes ? {} : settleKept(target.data, Object.keys(changes));
     const text = editRecordText(original, target.path, { ...changes, ...settled });
-    const broken = addedErrors(target.path, original, text);
-    if (broken.length)
-      throw new KithError(`not changed, the result would not be valid:\n${broken.map(formatProblem).join('\n')}`);
     const keys = Object.keys(changes);
     const summary = `set ${keys.join(', ')} on ${displayName(target)}`;
     await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'set', refs: [target.path] });

@@ -2,8 +2,9 @@
 // They belong to the person, not the team, so they never go into the data repository.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { KithError } from '../core/model/index.js';
+import { parseDocument } from 'yaml';
+import { checkNode, KithError, personalConfigSchema } from '../core/model/index.js';
+import { locator } from './yaml-locate.js';
 
 export interface PersonalConfig {
   readonly handle?: string;
@@ -20,10 +21,25 @@ function configPath(vars: Readonly<Record<string, string | undefined>>): string 
 export function readConfig(vars: Readonly<Record<string, string | undefined>>): PersonalConfig {
   const path = configPath(vars);
   if (!existsSync(path)) return {};
-  try {
-    const data = parse(readFileSync(path, 'utf8'), { version: '1.2' }) as unknown;
-    return data && typeof data === 'object' ? (data as PersonalConfig) : {};
-  } catch (err) {
-    throw new KithError(`${path}: ${(err as Error).message.split('\n')[0]}`, 'fix or remove your personal config file');
+  const text = readFileSync(path, 'utf8');
+  const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, prettyErrors: true });
+  const hint = 'fix or remove your personal config file';
+  const first = doc.errors[0];
+  if (first) {
+    const at = first.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new KithError(
+      `${path}:${at.line}:${at.col}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      hint,
+    );
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (err) {
+    throw new KithError(`${path}: ${(err as Error).message}`, hint);
+  }
+  const checked = checkNode(personalConfigSchema, data, { file: path, path: [], locate: locator(doc, text) });
+  const problem = checked.problems[0];
+  if (problem) throw new KithError(`${problem.file}:${problem.line}:${problem.col}: ${problem.message.trim()}`, hint);
+  return checked.value as PersonalConfig;
 }

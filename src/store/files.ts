@@ -118,3 +118,8 @@ export function folderNames(full: string): string[] | undefined {
 export function makeFolder(full: string): void {
   mkdirSync(full, { recursive: true });
 }
+
+/** Removes what a command created and could not finish (a new folder, a new .git). */
+export function removeTree(full: string): void {
+  rmSync(full, { recursive: true, force: true });
+}

@@ -2,6 +2,7 @@
 // order, quoting and the body stay as they were. Also new record files. Pure text.
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isNode, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair, type Scalar } from 'yaml';
+import { isTextField, parseAmount } from '../core/model/index.js';
 import { parseFile, YAML_OPTIONS, type ParsedFile } from './front-matter.js';
 import { removePair, spliceValue } from './yaml-splice.js';
 
@@ -112,11 +113,20 @@ export function editRecordText(
   return edited.slice(0, edited.length - current.length) + body(current);
 }
 
-/** A value typed as `key=value`: `48000` is a number, `[a, b]` a list, anything else text. */
-export function parseFieldValue(raw: string): unknown {
+// A list field given one word is a list of one: phones=+4930123 -> ["+4930123"].
+const LIST_FIELDS = new Set(['emails', 'phones', 'tags', 'domains', 'contacts', 'participants']);
+
+/**
+ * A value typed as `key=value`: `48000` is a number, `[a, b]` a list, anything else text. A
+ * text field (phones, ids, names...) keeps every character: +4930123 and 0612 stay text.
+ */
+export function parseFieldValue(raw: string, key = ''): unknown {
   if (raw === '') return undefined;
+  if (key === 'amount') return parseAmount(raw);
+  const text = isTextField(key);
   try {
-    const value = parse(raw, { version: '1.2' }) as unknown;
+    const value = parse(raw, { version: '1.2', schema: text ? 'failsafe' : 'core' }) as unknown;
+    if (text && LIST_FIELDS.has(key) && typeof value === 'string' && !/^[[{]/.test(raw.trim())) return [value];
     if (value === null) return raw;
     if (typeof value === 'object' && !/^[[{]/.test(raw.trim())) return raw;
     return value;

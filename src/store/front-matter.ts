@@ -2,7 +2,9 @@
 // package as its only engine). Must not touch the disk or run file text.
 import matter from 'gray-matter';
 import { isMap, parseDocument, type Document, type Scalar } from 'yaml';
-import type { Problem } from '../core/model/index.js';
+import type { Locate, Problem } from '../core/model/index.js';
+import { flowStart, mergeConflict } from './yaml-errors.js';
+import { locator } from './yaml-locate.js';
 
 export interface ParsedFile {
   readonly data: Record<string, unknown>;
@@ -15,6 +17,8 @@ export interface ParsedFile {
   readonly problems: readonly Problem[];
   /** File line and column of each top-level key, for messages that point at a field. */
   readonly positions: Readonly<Record<string, { line: number; col: number }>>;
+  /** Where any node of the front matter is: file line, column and text as written. */
+  readonly locate: Locate;
 }
 
 export const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true } as const;
@@ -106,7 +110,10 @@ export function parseFile(text: string, file: string): ParsedFile {
     matterEnd: 0,
     problems,
     positions: {},
+    locate: () => undefined,
   });
+  const conflict = mergeConflict(text, file);
+  if (conflict) return empty([conflict]);
   if (!/^---[^\n-]*\r?\n/.test(text)) {
     return empty([
       problem(
@@ -153,9 +160,11 @@ export function parseFile(text: string, file: string): ParsedFile {
     for (const e of d.errors) {
       // gray-matter hands over the YAML with the rest of the "---" line in front of it,
       // so YAML line numbers are already file line numbers
-      const pos = e.linePos?.[0];
-      const message =
-        e.code === 'DUPLICATE_KEY'
+      const flow = flowStart(text, e);
+      const pos = flow ?? e.linePos?.[0];
+      const message = flow
+        ? flow.message
+        : e.code === 'DUPLICATE_KEY'
           ? 'duplicate key: each key may appear once in a record'
           : (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
       problems.push(problem(file, pos?.line ?? 1, pos?.col ?? 1, message));
@@ -165,5 +174,16 @@ export function parseFile(text: string, file: string): ParsedFile {
     }
   }
   const data = problems.length ? {} : ((parsed.data as Record<string, unknown>) ?? {});
-  return { data, body: content, bodyLine, matterStart, matterEnd, problems, positions: d ? keyPositions(d, text) : {} };
+  // gray-matter hands over the YAML from the end of the opening line's language, its \r included
+  const locate = d ? locator(d, text, text.search(/\r?\n/)) : () => undefined;
+  return {
+    data,
+    body: content,
+    bodyLine,
+    matterStart,
+    matterEnd,
+    problems,
+    positions: d ? keyPositions(d, text) : {},
+    locate,
+  };
 }

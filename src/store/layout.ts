@@ -62,6 +62,43 @@ export function walkRecordFolders(root: string): { records: string[]; temporarie
   return { records, temporaries };
 }
 
+/** Files under the record folders that are not where a record can be: they would be ignored. */
+export function strayFiles(root: string): { path: string; belongs: string }[] {
+  const out: { path: string; belongs: string }[] = [];
+  const list = (rel: string) => {
+    try {
+      return readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return [];
+    }
+  };
+  for (const [kind, dir] of Object.entries(KIND_DIRS)) {
+    const where =
+      kind === 'conversation' ? `${dir}/YYYY/NAME.md (a year folder)` : `${dir}/NAME.md (directly in ${dir}/)`;
+    for (const e of list(dir)) {
+      // links are reported where records are read (never followed)
+      if (e.name.startsWith('.') || e.isSymbolicLink()) continue;
+      const path = `${dir}/${e.name}`;
+      if (kind !== 'conversation') {
+        // a folder inside is named by what it holds: contacts/sub/y.md
+        const inside = e.isDirectory() ? list(path).filter((f) => !f.name.startsWith('.')) : [];
+        if (inside.length) for (const f of inside) out.push({ path: `${path}/${f.name}`, belongs: where });
+        else if (e.isDirectory() || !e.name.endsWith('.md'))
+          out.push({ path: e.isDirectory() ? `${path}/` : path, belongs: where });
+        continue;
+      }
+      if (!e.isDirectory() || !/^\d{4}$/.test(e.name)) {
+        out.push({ path: e.isDirectory() ? `${path}/` : path, belongs: where });
+        continue;
+      }
+      for (const f of list(path))
+        if (!f.name.startsWith('.') && (f.isDirectory() || !f.name.endsWith('.md')))
+          out.push({ path: `${path}/${f.name}${f.isDirectory() ? '/' : ''}`, belongs: where });
+    }
+  }
+  return out;
+}
+
 /** A path for a new record that no existing file uses: slug, slug-2, slug-3... */
 export function freePath(root: string, taken: ReadonlySet<string>, dir: string, slug: string): string {
   for (let n = 1; ; n++) {

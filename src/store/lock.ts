@@ -4,7 +4,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { KithError } from '../core/model/index.js';
+import { KithError, lockSchema, readStateFile } from '../core/model/index.js';
 import { explainSystemError } from './failure.js';
 import { ensureLocalFolder } from './safe-paths.js';
 
@@ -24,7 +24,9 @@ export interface Lock {
 
 function readHolder(path: string): LockHolder | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+    const read = readStateFile(lockSchema, readFileSync(path, 'utf8'));
+    // a lock being written, or torn: judged by its age, not its content
+    return 'value' in read ? read.value : undefined;
   } catch {
     return undefined;
   }

@@ -21,12 +21,13 @@ import {
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, pathExists, SETTINGS_FILE, walkRecordFolders } from './layout.js';
+import { freePath, pathExists, SETTINGS_FILE, strayFiles, walkRecordFolders } from './layout.js';
 import { clearCache, loadRecords, refreshPaths, type ReadText } from './index-cache.js';
 import { readRecord } from './records.js';
 import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
+import { changeErrors, InvalidChange } from './validate-change.js';
 
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
@@ -60,7 +61,10 @@ export interface Repo {
   newPath(dir: string, slug: string): string;
   /** Throws when git could not commit here, before anything is written. */
   ensureCanCommit(): Promise<void>;
-  /** Writes every file atomically, then commits exactly those files; the short commit id. */
+  /** The errors a change's writes would add (what `kith check` would reject), at their nodes. */
+  validate(writes: ReadonlyMap<string, string>, removes?: readonly string[]): Problem[];
+  /** Refuses a change `validate` finds errors in; else writes every file atomically, then
+   * commits exactly those files; the short commit id. */
   apply(change: Change): Promise<string>;
 }
 
@@ -117,6 +121,15 @@ function loadData(
     else if (record.kind === 'deal') deals.push(record);
     else conversations.push(record);
   }
+  for (const { path, belongs } of strayFiles(root))
+    problems.push({
+      file: path,
+      line: 1,
+      col: 1,
+      severity: 'warning',
+      message: 'not read: no record lives here',
+      hint: `records of this folder are ${belongs}; move or remove it`,
+    });
   return { settings, contacts, orgs, deals, conversations, problems };
 }
 
@@ -157,7 +170,10 @@ export function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Repo
     exists: (path) => pathExists(root, path),
     newPath: (dir, slug) => freePath(root, taken(), dir, slug),
     ensureCanCommit: () => ensureCanCommit(root, vars),
+    validate: (writes, removes) => changeErrors(data, writes, removes),
     async apply(change) {
+      const broken = changeErrors(data, change.writes, change.removes);
+      if (broken.length) throw new InvalidChange(broken);
       const commit = await applyChange(root, vars, change);
       // the cache follows in the same locked step
       refreshPaths(root, recordReader(root), [...change.writes.keys(), ...(change.removes ?? [])]);

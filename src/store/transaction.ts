@@ -14,7 +14,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { KithError, quotePath } from '../core/model/index.js';
+import { journalSchema, KithError, quotePath, readStateFile } from '../core/model/index.js';
 import { commitPaths, ensureCanCommit, stagePaths, type CommitRequest } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { blobId, headCommit, indexEntries, restoreIndex, treeEntries } from '../git/index-state.js';
@@ -71,18 +71,15 @@ function readJournal(root: string): Journal | undefined {
   ensureLocalFolder(root);
   const path = join(root, JOURNAL);
   if (!existsSync(path)) return undefined;
-  try {
-    const journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
-    const files = Array.isArray(journal.files) ? journal.files : undefined;
-    if (
-      journal.version !== 1 ||
-      !files?.every((f) => isSafePath(f.path) && (f.backup === null || /^\d+$/.test(String(f.backup))))
-    )
-      throw new Error('not a journal kith wrote');
-    return journal;
-  } catch (err) {
-    throw new KithError(`${JOURNAL} cannot be read: ${(err as Error).message}`, `look at it, then remove ${JOURNAL}`);
-  }
+  const read = readStateFile(journalSchema, readFileSync(path, 'utf8'));
+  const problem =
+    'problem' in read
+      ? read.problem
+      : read.value.files.every((f) => isSafePath(f.path) && (f.backup === null || /^\d+$/.test(f.backup)))
+        ? undefined
+        : 'not a journal kith wrote';
+  if (problem) throw new KithError(`${JOURNAL} cannot be read: ${problem}`, `look at it, then remove ${JOURNAL}`);
+  return (read as { value: Journal }).value;
 }
 
 function clearJournal(root: string): void {

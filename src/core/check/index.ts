@@ -2,6 +2,7 @@
 // reported, not just the first (beancount's validation.py is the model).
 import type { Problem, RepoData } from '../model/types.js';
 import { cadences } from './cadences.js';
+import { currencies } from './currencies.js';
 import type { Check } from './check.js';
 import { keptValuesCheck } from './kept-values.js';
 import { references } from './references.js';
@@ -9,7 +10,7 @@ import { stages } from './stages.js';
 import { timelineOrder } from './timeline-order.js';
 import { uniqueness } from './uniqueness.js';
 
-const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences, keptValuesCheck];
+const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences, currencies, keptValuesCheck];
 
 /** Every problem: the ones met while loading, then each check's, in file and line order. */
 export function checkRepo(data: RepoData): Problem[] {

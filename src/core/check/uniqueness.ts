@@ -6,6 +6,7 @@ export const uniqueness: Check = (data) => {
   const out: Problem[] = [];
   const ids = new Map<string, AnyRecord>();
   const emails = new Map<string, AnyRecord>();
+  const domains = new Map<string, AnyRecord>();
   for (const r of [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations]) {
     const other = ids.get(r.id);
     if (r.id && other)
@@ -31,6 +32,21 @@ export const uniqueness: Check = (data) => {
             ),
           );
         else emails.set(e, r);
+      }
+    }
+    if (r.kind === 'org') {
+      for (const d of r.domains) {
+        const owner = domains.get(d);
+        if (owner && owner !== r)
+          out.push(
+            problemAt(
+              r,
+              'domains',
+              `domain ${d} also belongs to ${owner.path}`,
+              'a mail domain files mail under one org: remove it from one of them',
+            ),
+          );
+        else domains.set(d, r);
       }
     }
     if (r.kind === 'conversation') {

@@ -1,11 +1,17 @@
 // Values as people type them on the command line, read strictly. Pure.
 import { UsageError } from './errors.js';
+import { AMOUNT_RULE, isAmount, isAmountSource } from './schema/values.js';
 import { terminalSafe } from './terminal.js';
 
 /** "48,000" or "48 000" or "48_000" -> 48000; anything else is an error quoting it. */
 export function parseAmount(text: string): number {
-  const amount = Number(text.replace(/[_,\s]/g, ''));
-  if (!Number.isFinite(amount)) throw new UsageError(`amount must be a number, not "${text}"`);
+  const digits = text.replace(/[_,\s]/g, '');
+  const amount = Number(digits);
+  if (!isAmountSource(digits) || !isAmount(amount))
+    throw new UsageError(
+      `amount ${AMOUNT_RULE}, not ${/^["']/.test(text) ? text : `"${text}"`}`,
+      'e.g. 48000 or "48,000"',
+    );
   return amount;
 }
 
@@ -27,7 +33,10 @@ export function typedName(text: string): string {
 const NAME_FIELDS = new Set(['name', 'title', 'subject']);
 
 /** `key=value` pairs as field changes; `key=` removes the key. `parse` reads a value. */
-export function readAssignments(pairs: readonly string[], parse: (raw: string) => unknown): Record<string, unknown> {
+export function readAssignments(
+  pairs: readonly string[],
+  parse: (raw: string, key: string) => unknown,
+): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
@@ -39,7 +48,7 @@ export function readAssignments(pairs: readonly string[], parse: (raw: string) =
     const key = pair.slice(0, eq).trim();
     if (PROTECTED[key]) throw new UsageError(`cannot set "${key}": ${PROTECTED[key]}`);
     if (!/^[a-z_][a-z0-9_]*$/i.test(key)) throw new UsageError(`"${key}" is not a field name`);
-    const value = parse(pair.slice(eq + 1));
+    const value = parse(pair.slice(eq + 1), key);
     changes[key] = NAME_FIELDS.has(key) && typeof value === 'string' ? typedName(value) : value;
   }
   return changes;

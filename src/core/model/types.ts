@@ -67,7 +67,6 @@ export interface Deal extends RecordBase {
 }
 
 export type Turn = 'us' | 'them' | 'closed';
-export const TURNS: readonly Turn[] = ['us', 'them', 'closed'];
 
 export type EntryType = 'mail' | 'call' | 'meeting' | 'note';
 export const ENTRY_TYPES: readonly EntryType[] = ['mail', 'call', 'meeting', 'note'];

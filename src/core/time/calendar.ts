@@ -1,6 +1,7 @@
 // Calendar dates: validity, day arithmetic, weekdays, business days, week and month ends.
 // Pure; every date is a YYYY-MM-DD string and no time zone can move it.
 import type { FollowUpSettings, IsoDate } from '../model/types.js';
+import { KithError } from '../model/errors.js';
 import { pad } from './zone.js';
 
 export function isIsoDate(text: string): boolean {
@@ -15,7 +16,10 @@ const noon = (date: IsoDate) => Date.parse(`${date}T12:00:00Z`);
 const dateOf = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
 
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return dateOf(noon(date) + n * 86_400_000);
+  const ms = noon(date) + n * 86_400_000;
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15)
+    throw new KithError(`cannot add ${n} days to "${date}": the result is not a date`);
+  return dateOf(ms);
 }
 
 /** Calendar days from a to b (b - a). */
@@ -33,23 +37,32 @@ export function isBusinessDay(date: IsoDate, followup: Pick<FollowUpSettings, 'w
   return followup.workdays.includes(weekday(date)) && !followup.holidays.includes(date);
 }
 
+// Every date loop is bounded: a year without one business day (all weekdays holidays, no
+// workdays) or a count beyond ten years means the settings are wrong, never an endless loop.
+const MAX_SEARCH_DAYS = 366;
+const MAX_BUSINESS_DAYS = 2610;
+
 /** n business days after `date` (n = 0: the date itself, or the next business day). */
 export function addBusinessDays(
   date: IsoDate,
   n: number,
   followup: Pick<FollowUpSettings, 'workdays' | 'holidays'>,
 ): IsoDate {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_BUSINESS_DAYS)
+    throw new KithError(`${n} business days is out of range (0 to ${MAX_BUSINESS_DAYS})`, 'check kith.yaml followup');
   if (!followup.workdays.length) return addDays(date, n);
-  let d = date;
-  let left = n;
-  if (left === 0) {
-    while (!isBusinessDay(d, followup)) d = addDays(d, 1);
-    return d;
-  }
-  while (left > 0) {
-    d = addDays(d, 1);
-    if (isBusinessDay(d, followup)) left--;
-  }
+  const next = (from: IsoDate, after: boolean): IsoDate => {
+    let d = after ? addDays(from, 1) : from;
+    for (let i = 0; i < MAX_SEARCH_DAYS; i++, d = addDays(d, 1)) if (isBusinessDay(d, followup)) return d;
+    throw new KithError(
+      `no business day within a year after ${from}: workdays are ${followup.workdays.join(', ')}`,
+      'fix followup.workdays and followup.holidays in kith.yaml (`kith check` shows them)',
+    );
+  };
+  let d = next(date, false);
+  if (n === 0) return d;
+  d = date;
+  for (let left = n; left > 0; left--) d = next(d, true);
   return d;
 }
 

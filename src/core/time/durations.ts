@@ -1,5 +1,6 @@
 // Durations as people write them (14d, 2w, 3m, quarterly) and adding them to dates. Pure.
 import type { IsoDate } from '../model/types.js';
+import { KithError } from '../model/errors.js';
 import { addDays } from './calendar.js';
 import { pad } from './zone.js';
 
@@ -40,6 +41,8 @@ export function parseDuration(text: string): Duration | undefined {
 
 /** Adds a duration; months clamp to the month's end (Jan 31 + 1m = Feb 28 or 29). */
 export function addDuration(date: IsoDate, d: Duration): IsoDate {
+  // beyond a century a duration is a typo; Date would give "Invalid time value" naming nothing
+  if (!(durationDays(d) <= 36_600)) throw new KithError(`a duration of ${durationDays(d)} days is too long`);
   let out = date;
   if (d.months) {
     const [y, m, day] = date.split('-').map(Number) as [number, number, number];
@@ -50,4 +53,9 @@ export function addDuration(date: IsoDate, d: Duration): IsoDate {
     out = `${pad(ny, 4)}-${pad(nm)}-${pad(Math.min(day, last))}`;
   }
   return d.days ? addDays(out, d.days) : out;
+}
+
+/** A duration's length in days, months counted long (31 days): enough to bound it. */
+export function durationDays(d: Duration): number {
+  return (d.days ?? 0) + (d.months ?? 0) * 31;
 }

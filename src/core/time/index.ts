@@ -5,3 +5,4 @@ export * from './durations.js';
 export * from './shift.js';
 export * from './when.js';
 export * from './zone.js';
+export * from './tz.js';

@@ -1,0 +1,17 @@
+// A deal in a currency kith.yaml has no rate for cannot be added up: the pipeline would fail.
+import { problemAt, type Check } from './check.js';
+
+export const currencies: Check = (data) => {
+  const { currency, rates } = data.settings;
+  const known = [currency, ...Object.keys(rates)];
+  return data.deals
+    .filter((d) => d.currency !== undefined && !known.includes(d.currency.toUpperCase()))
+    .map((d) =>
+      problemAt(
+        d,
+        'currency',
+        `currency "${d.currency}" has no rate in kith.yaml`,
+        `add it to kith.yaml, e.g. rates: {${d.currency!.toUpperCase()}: 0.92} (its value in ${currency})`,
+      ),
+    );
+};
