@@ -108,7 +108,7 @@ describe('records', () => {
     const before = read(s.dir, 'deals/acme-sso-rollout.md');
     const r = s.kith(['set', 'acme-sso-rollout', 'close=2026-02-30']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"close" is not a real date: "2026-02-30"');
+    expect(r.stderr).toContain('close must be a real date written YYYY-MM-DD, not "2026-02-30"');
     expect(read(s.dir, 'deals/acme-sso-rollout.md')).toBe(before);
   });
 
@@ -196,7 +196,7 @@ describe('kith check and broken files', () => {
       'conversations/2026/messy.md:16:4: impossible date "2026-02-30" in timeline entry',
       'deals/bad-stage.md:4:1: unknown stage "negotating"',
       'deals/bad-stage.md:5:1: org refers to org "nowhere", which does not exist',
-      'deals/bad-stage.md:6:1: "close" is not a real date: "2026-02-30"',
+      'deals/bad-stage.md:6:8: close must be a real date written YYYY-MM-DD, not "2026-02-30"',
     ]);
     expect(r.stdout).toContain('hint: one of lead, qualified, proposal, negotiation, won, lost');
     expect(r.stderr).toBe('kith: 10 problems in 8 files\n');

@@ -98,8 +98,8 @@ describe('moving deals', () => {
   it('reports stage names that kith.yaml no longer has', () => {
     const s = seededRepo();
     const path = join(s.dir, 'kith.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('{name: qualified, probability: 0.25}', '{name: discovery, probability: 0.25}'));
     s.kith(['set', 'acme-sso-rollout', 'history=[{stage: lead, at: 2026-11-01}, {stage: qualified, at: 2026-11-10}]', 'stage=qualified']);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('{name: qualified, probability: 0.25}', '{name: discovery, probability: 0.25}'));
     const r = s.kith(['check']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('unknown stage "qualified"');

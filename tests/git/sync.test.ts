@@ -133,7 +133,7 @@ describe('kith sync', () => {
   it('kith.yaml edited on both sides merges as settings', async () => {
     const { mates } = await team(['alice', 'bob']);
     const [alice, bob] = mates as [Mate, Mate];
-    alice.write('kith.yaml', alice.read('kith.yaml').replace('reply_days: 2 ', 'reply_days: 1 ').replace('currency: EUR', 'currency: NOK'));
+    alice.write('kith.yaml', alice.read('kith.yaml').replace('reply_days: 2 ', 'reply_days: 1 ').replace('currency: EUR', 'currency: NOK').replace('rates: {}', 'rates: {EUR: 11.5}'));
     bob.write('kith.yaml', bob.read('kith.yaml').replace('holidays: []', 'holidays: [2026-12-25]').replace('currency: EUR', 'currency: SEK'));
     await sync({}, alice.env());
     await syncAll(bob, alice);

@@ -159,7 +159,7 @@ export function recordFields(
     }
     if (key === 'amount') {
       const source = locate([key])?.source;
-      if (typeof value === 'number' && source !== undefined && !r.isAmountSource(source)) {
+      if (typeof value === 'number' && source !== undefined && (!r.isAmountSource(source) || !r.isAmount(value))) {
         const { line, col } = nearest(locate, [key]);
         const message = `amount ${r.AMOUNT_RULE}, not ${source}`;
         problems.push({ file, line, col, severity: 'error', message });

@@ -33,13 +33,25 @@ const FIELDS = {
   domains: r.words(r.domain),
   members: v.array(member, 'must be a list of members like - {handle: maya, name: Maya, emails: [...]}'),
   currency: r.currency,
-  rates: v.record(
-    r.currency,
-    v.pipe(
-      v.number(),
-      v.check((n) => Number.isFinite(n) && n > 0),
-    ),
-    (i) => `must be a mapping of currency codes to positive numbers, like {USD: 0.92}, not ${r.quote(i.input)}`,
+  rates: v.pipe(
+    v.record(r.currency, v.unknown(), 'must be a mapping of currency codes to positive numbers, like {USD: 0.92}'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      for (const [code, n] of Object.entries(dataset.value))
+        if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+          addIssue({
+            message: `must be a positive number (the value of one ${code} in the team currency), not ${r.quote(n)}`,
+            path: [
+              {
+                type: 'object',
+                origin: 'value',
+                input: dataset.value as Record<string, unknown>,
+                key: code,
+                value: n,
+              },
+            ],
+          });
+    }),
   ),
   stages: v.pipe(
     v.array(stage, 'must be a list of stages'),
@@ -92,7 +104,7 @@ export function teamSettings(
     ? got.stages.map((s) => ({ name: s.name, probability: s.probability ?? 0 }))
     : [...DEFAULT_STAGES];
   const currency = (got.currency ?? 'EUR').toUpperCase();
-  const rates = Object.fromEntries(Object.entries(got.rates ?? {}).map(([k, n]) => [k.toUpperCase(), n]));
+  const rates = Object.fromEntries(Object.entries(got.rates ?? {}).map(([k, n]) => [k.toUpperCase(), n as number]));
   const f = got.followup ?? {};
   if (f.workdays && !f.workdays.length) {
     const { line, col } = at(['followup', 'workdays']);
