@@ -75,7 +75,17 @@ function zoneOf(configured: string | undefined, vars: NodeJS.ProcessEnv): string
     );
   }
   // TZ as libc reads it; one Kith cannot read falls back to the system's zone, as libc does
-  if (vars.TZ !== undefined) return zoneOfTz(vars.TZ, readLink) ?? systemZone();
+  if (vars.TZ !== undefined) {
+    const zone = zoneOfTz(vars.TZ, readLink);
+    if (zone) return zone;
+    // an Area/Location name that does not exist is a typo worth saying; other rules fall back
+    if (/^:?[A-Za-z_]+\/[A-Za-z0-9_/+-]+$/.test(vars.TZ))
+      throw new KithError(
+        `unknown time zone "${vars.TZ}"`,
+        'use an IANA name such as Europe/Paris (config.yaml `timezone:` or TZ)',
+      );
+    return systemZone();
+  }
   return systemZone();
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkNode, KithError, personalConfigSchema } from '../core/model/index.js';
+import { flowStart } from './yaml-errors.js';
 import { locator } from './yaml-locate.js';
 
 export interface PersonalConfig {
@@ -26,11 +27,10 @@ export function readConfig(vars: Readonly<Record<string, string | undefined>>): 
   const hint = 'fix or remove your personal config file';
   const first = doc.errors[0];
   if (first) {
-    const at = first.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new KithError(
-      `${path}:${at.line}:${at.col}: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-      hint,
-    );
+    const flow = flowStart(text, first);
+    const at = flow ?? first.linePos?.[0] ?? { line: 1, col: 1 };
+    const message = flow?.message ?? first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new KithError(`${path}:${at.line}:${at.col}: ${message}`, hint);
   }
   let data: unknown;
   try {
