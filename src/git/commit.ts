@@ -3,7 +3,7 @@
 import { KithError, quotePath } from '../core/model/index.js';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, type Vars } from './git.js';
+import { git, runGit, type Vars } from './git.js';
 import { gitDir } from './state.js';
 
 export interface CommitRequest {
@@ -67,10 +67,13 @@ export async function commitPaths(root: string, vars: Vars, req: CommitRequest):
   const staging = git(root, vars, { GIT_INDEX_FILE: temp });
   try {
     if (await hasHead(root, vars)) await staging.raw(['read-tree', 'HEAD']);
-    await staging.raw(['add', '-A', '--', ...paths]);
-    const staged = (await staging.raw(['diff', '--cached', '--name-only', '--', ...paths])).trim();
+    await addPaths(root, vars, paths, { GIT_INDEX_FILE: temp });
+    // the temporary index is HEAD plus these paths: whatever differs from HEAD is theirs
+    const staged = (await staging.raw(['diff', '--cached', '--name-only'])).trim();
     if (!staged) return '';
-    await staging.raw(['commit', '-q', '-m', commitMessage(req)]);
+    // the message on standard input: an import's trailers name thousands of records, more
+    // than one command-line argument may hold
+    await gitInput(root, vars, ['commit', '-q', '-F', '-'], commitMessage(req), { GIT_INDEX_FILE: temp });
   } finally {
     rmSync(temp, { force: true });
   }
@@ -82,9 +85,25 @@ export async function commitPaths(root: string, vars: Vars, req: CommitRequest):
 /** Brings the index up to date with the work tree for these paths (added, changed or removed). */
 export async function stagePaths(root: string, vars: Vars, paths: readonly string[]): Promise<void> {
   // a path neither in the work tree nor in the index is already as it should be (and git would refuse it)
-  const known = new Set((await git(root, vars).raw(['ls-files', '-z', '--', ...paths])).split('\0'));
+  const known = new Set<string>();
+  for (let i = 0; i < paths.length; i += CHUNK)
+    for (const p of (await git(root, vars).raw(['ls-files', '-z', '--', ...paths.slice(i, i + CHUNK)])).split('\0'))
+      known.add(p);
   const stage = paths.filter((p) => known.has(p) || existsSync(join(root, p)));
-  if (stage.length) await git(root, vars).raw(['add', '-A', '--', ...stage]);
+  if (stage.length) await addPaths(root, vars, stage);
+}
+
+// Paths per command line where git reads none from a file: well inside any system's limit.
+const CHUNK = 500;
+
+async function gitInput(root: string, vars: Vars, args: string[], input: string, extra = {}): Promise<void> {
+  const r = await runGit(root, vars, args, { input, extra });
+  if (r.code !== 0) throw Object.assign(new Error(r.stderr || `git ${args[0]} exited ${r.code}`), { code: r.code });
+}
+
+/** `git add -A` of any number of paths, read from standard input rather than the command line. */
+function addPaths(root: string, vars: Vars, paths: readonly string[], extra = {}): Promise<void> {
+  return gitInput(root, vars, ['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], paths.join('\0'), extra);
 }
 
 async function hasHead(root: string, vars: Vars): Promise<boolean> {
