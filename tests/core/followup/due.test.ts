@@ -122,6 +122,27 @@ describe('what is due', () => {
   });
 });
 
+describe('what is due in a closed conversation', () => {
+  it('is only a promise still open in it: no reply, no nudge', () => {
+    const promise = { id: 'p-open', from: 'us', what: 'send the deck', due: '2026-11-30', state: 'open' } as const;
+    const data = repo({
+      contacts: [contact('jane', { name: 'Jane Doe' })],
+      conversations: [
+        conversation('done', { turn: 'closed', participants: ['jane'], entries: [entry('2026-11-01T10:00+01:00', 'jane')] }),
+        conversation('owed', {
+          turn: 'closed',
+          participants: ['jane'],
+          entries: [entry('2026-11-02T10:00+01:00', 'jane')],
+          promises: [promise, { ...promise, id: 'p-kept', state: 'kept' }],
+        }),
+      ],
+    });
+    expect(dueItems(data, { today }).map((i) => [i.kind, i.promise, i.title])).toEqual([
+      ['promise', 'p-open', 'send the deck (promised to Jane Doe)'],
+    ]);
+  });
+});
+
 describe('what is due, at the edges of the calendar', () => {
   const acme = org('acme', { name: 'Acme Corp', tags: ['enterprise'] });
   const jane = contact('jane', { name: 'Jane Doe', owner: 'maya', org: 'acme' });
