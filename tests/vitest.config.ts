@@ -9,7 +9,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // installs Dovecot, Chromium and openssl once, before any test file runs
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 30_000,
+    // a guard against hangs, not a speed test: a CLI test spawns kith many times
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // CLI tests spawn node and git; two cores, so keep the pool small and steady
     pool: 'forks',
