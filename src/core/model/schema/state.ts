@@ -58,7 +58,11 @@ export function readStateFile<S extends v.GenericSchema>(
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { problem: `not valid JSON (${(err as Error).message})` };
+    // V8 words this differently from one Node line to the next: say only where
+    const at = /at position (\d+)/.exec((err as Error).message);
+    if (!at) return { problem: 'not valid JSON (it ends too early or is empty)' };
+    const before = text.slice(0, Number(at[1])).split('\n');
+    return { problem: `not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}` };
   }
   const checked = checkNode(schema, data, { file: '', path: [], locate: () => undefined });
   if (checked.problems.length) return { problem: checked.problems[0]!.message.trim() };
