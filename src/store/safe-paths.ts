@@ -41,17 +41,22 @@ function tooLarge(path: string, size: number, limit: number): Problem {
   );
 }
 
+/** The entry itself (a link is not followed), or undefined when nothing is there. */
+function lstatIfThere(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first folder on the way from `root` to `path` that is a link or not a folder, if any. */
 function unsafeParent(root: string, path: string): { at: string; st: Stats } | undefined {
   const parts = path.split('/');
   for (let i = 1; i < parts.length; i++) {
     const at = parts.slice(0, i).join('/');
-    let st: Stats;
-    try {
-      st = lstatSync(join(root, at));
-    } catch {
-      return undefined; // not there yet: nothing to pass through
-    }
+    const st = lstatIfThere(join(root, at));
+    if (!st) return undefined; // not there yet: nothing to pass through
     if (!st.isDirectory()) return { at, st };
   }
   return undefined;
@@ -113,13 +118,8 @@ export function ensureSafeWrite(root: string, path: string): void {
         'not a folder of the repository',
       'kith never writes through a link: replace the link with a real folder, or remove it',
     );
-  let st: Stats | undefined;
-  try {
-    st = lstatSync(join(root, path));
-  } catch {
-    return;
-  }
-  if (!st.isFile())
+  const st = lstatIfThere(join(root, path));
+  if (st && !st.isFile())
     throw new KithError(
       `refusing to write ${quotePath(path)}: it is ${whatItIs(st)}, not a regular file`,
       'kith never writes through a link: replace it with the file itself, or remove it',
@@ -133,13 +133,8 @@ const LOCAL_FOLDER = '.kith';
  * elsewhere) or a file. Called before anything in it is read or written.
  */
 export function ensureLocalFolder(root: string): void {
-  let st: Stats;
-  try {
-    st = lstatSync(join(root, LOCAL_FOLDER));
-  } catch {
-    return;
-  }
-  if (!st.isDirectory())
+  const st = lstatIfThere(join(root, LOCAL_FOLDER));
+  if (st && !st.isDirectory())
     throw new KithError(
       `${LOCAL_FOLDER} is ${whatItIs(st)}: it must be this clone's own folder of caches, cursors and the lock`,
       `remove it (\`git rm --cached ${LOCAL_FOLDER}\` if committed, then \`rm ${LOCAL_FOLDER}\`); kith makes it again`,
