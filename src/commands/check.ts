@@ -16,7 +16,7 @@ export interface CheckOptions {
 }
 
 export async function run(opts: CheckOptions, env: Env) {
-  const { data } = openRepo(env, { quiet: true, rebuild: opts.full });
+  const { data } = await openRepo(env, { quiet: true, rebuild: opts.full });
   const problems = checkRepo(data);
   const errors = problems.filter((p) => p.severity === 'error');
   const records = data.contacts.length + data.orgs.length + data.deals.length + data.conversations.length;

@@ -44,7 +44,7 @@ export async function run(opts: CloneOptions, env: Env) {
   }
   if (!folderNames(root)?.includes(SETTINGS_FILE))
     throw new KithError(`cloned into ${root}, but it has no ${SETTINGS_FILE}: it is not a Kith repository`);
-  const repo = open(root, env.vars);
+  const repo = await open(root, env.vars);
   const me = checkIdentity(
     await gitIdentity(root, env.vars),
     repo.settings.members,

@@ -30,7 +30,7 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
   if (opts.keepPromises) return 'keep';
   if (opts.dropPromises) return 'drop';
   ensureWritable(env);
-  const repo = openRepo(env, { quiet: true });
+  const repo = await openRepo(env, { quiet: true });
   const open = pickConversation(repo.data, repo.resolve(opts.ref)).promises.filter((p) => p.state === 'open');
   if (!open.length || !env.stdinIsTTY) return undefined;
   for (const p of open)

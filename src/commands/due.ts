@@ -61,7 +61,7 @@ export async function run(opts: DueOptions, env: Env) {
   const chosen = formats.filter((f): f is string => Boolean(f));
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`, 'choose one output');
   if (opts.mine && opts.owner !== undefined) throw new UsageError('--mine and --owner cannot be combined');
-  const repo = openRepo(env, { excerpts: true });
+  const repo = await openRepo(env, { excerpts: true });
   const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : horizonDays(opts.within);

@@ -26,7 +26,7 @@ function save(env: Env, path: string, original: string, text: string, meta: { su
 
 export async function run(opts: EditOptions, env: Env) {
   ensureWritable(env);
-  const repo = openRepo(env);
+  const repo = await openRepo(env);
   const target = repo.resolve(opts.ref);
   if (!(env.vars.VISUAL || env.vars.EDITOR))
     throw new KithError('no editor: set VISUAL or EDITOR', 'e.g. export EDITOR=nano');

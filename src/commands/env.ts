@@ -52,11 +52,11 @@ export function mergeDriver(env: Env): string {
  * Finds and opens the repository to read it, warning once about files that could not be read.
  * `excerpts`: records as the index cache keeps them (see OpenOptions), for listings and cards.
  */
-export function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions = {}): Repo {
+export async function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions = {}): Promise<Repo> {
   const root = repoRoot(env);
   // clones do not share .git/config: every command sees that the merge driver is there
   ensureMergeDriver(root, mergeDriver(env));
-  const repo = open(root, env.vars, opts);
+  const repo = await open(root, env.vars, opts);
   if (!opts.quiet) env.err.write(brokenFilesWarning(repo.data.problems));
   return repo;
 }
@@ -90,7 +90,7 @@ export async function withRepo<T>(
     });
     if (recovered) env.err.write(`kith: ${recovered}\n`);
     removeStrayTemporaries(root);
-    const repo = open(root, env.vars, opts);
+    const repo = await open(root, env.vars, opts);
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);
   } finally {

@@ -158,7 +158,7 @@ export async function run(opts: ImportOptions, env: Env) {
   const read = await readMessages(source, opts.bodies ?? 'trimmed', env, Boolean(opts.json));
   for (const w of read.warnings) env.err.write(`warning: ${clean(w)}\n`);
   const { summary, plan } = opts.dryRun
-    ? await file(openRepo(env), source, read, opts, env)
+    ? await file(await openRepo(env), source, read, opts, env)
     : await withRepo(env, 'import', (repo) => file(repo, source, read, opts, env));
   if (opts.json) printJson(env.out, opts.dryRun ? { ...summary, events: plan.events } : summary);
   else {

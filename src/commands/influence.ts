@@ -15,7 +15,7 @@ export interface InfluenceOptions {
 }
 
 export async function run(opts: InfluenceOptions, env: Env) {
-  const { data } = openRepo(env);
+  const { data } = await openRepo(env);
   const report = buildInfluence(data, { currency: opts.currency });
   if (opts.json) printJson(env.out, report);
   else env.out.write(renderInfluence(env.out, report));

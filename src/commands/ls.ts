@@ -35,7 +35,7 @@ export async function run(opts: LsOptions, env: Env) {
     const could = starts.length ? `: "${opts.what}" could be ${starts.join(' or ')}` : '';
     throw new UsageError(`cannot list "${opts.what}"${could}`, `one of ${kinds.join(', ')}`);
   }
-  const repo = openRepo(env, { excerpts: true });
+  const repo = await openRepo(env, { excerpts: true });
   const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
   const list = listRecords(repo.data, plural, { ...opts, org });
   if (opts.json) {

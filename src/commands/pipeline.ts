@@ -24,7 +24,7 @@ export interface PipelineOptions {
 }
 
 export async function run(opts: PipelineOptions, env: Env) {
-  const { data } = openRepo(env, { excerpts: true });
+  const { data } = await openRepo(env, { excerpts: true });
   const today = localDate(env.now, env.zone);
   const period = opts.period ? parsePeriod(opts.period, today) : undefined;
   const report = buildPipeline(data, {

@@ -37,7 +37,7 @@ const listed = (refs: readonly Reference[]) => refs.map((r) => `  ${r.path}:${r.
 export async function run(opts: RmOptions, env: Env) {
   // ask first, without the lock: a question can wait on a person, a lock must not
   ensureWritable(env);
-  const target = openRepo(env).resolve(opts.ref);
+  const target = (await openRepo(env)).resolve(opts.ref);
   const name = displayName(target);
   if (!opts.yes) {
     if (!env.stdinIsTTY) {

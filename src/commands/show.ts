@@ -16,7 +16,7 @@ export interface ShowOptions {
 }
 
 export async function run(opts: ShowOptions, env: Env) {
-  const repo = openRepo(env, { excerpts: true });
+  const repo = await openRepo(env, { excerpts: true });
   const data = repo.data;
   // the record shown is read whole; the others are excerpts from the index cache
   const r = repo.full(repo.resolve(opts.ref).path);

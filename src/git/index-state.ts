@@ -59,13 +59,19 @@ export async function restoreIndex(
   if (lines.length) await gitWithInput(root, vars, ['update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
 }
 
+const formats = new Map<string, string>();
+
 function objectFormat(root: string): string {
+  let format = formats.get(root);
+  if (format) return format;
   try {
     const config = readFileSync(join(gitDir(root), 'config'), 'utf8');
-    return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
+    format = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 'sha256' : 'sha1';
   } catch {
-    return 'sha1';
+    return 'sha1'; // not a repository yet: asked again next time
   }
+  formats.set(root, format);
+  return format;
 }
 
 /** The id git gives a file with this content. */

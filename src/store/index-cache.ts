@@ -1,14 +1,26 @@
 // The index cache in .kith/cache/ (git-ignored, never the source of truth): for each record
-// folder, the stat data of every file and an excerpt of its record (what listings, due,
+// folder, the version of every file and an excerpt of its record (what listings, due,
 // pipeline, cards and references need), so a command re-reads only the files that changed.
-// Stat is compared as git compares its index (mtime, ctime, size, inode), and an entry whose
-// mtime is not older than the cache file itself is re-read (git's "racy" case). A folder's
+// A file's version is its blob id where git vouches for the work-tree copy (see
+// git/clean-files.ts: a pull, checkout or reset re-reads exactly the files whose blob moved),
+// else its stat data, compared as git compares its index (mtime, ctime, size, inode); an entry
+// whose mtime is not older than the cache file itself is re-read (git's "racy" case). A folder's
 // cache that is missing, corrupt or from another format, Kith version or kith.yaml is rebuilt.
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import { excerptOf, revive } from './excerpts.js';
+import {
+  BLOB_OF_TEXT,
+  sameVersion,
+  trusted,
+  trustedNow,
+  versionOf,
+  versionOfText,
+  type Blobs,
+  type Version,
+} from './file-versions.js';
 import { parseFileFast } from './front-matter-fast.js';
 import { kindOfPath, SETTINGS_FILE, walkRecordFolders } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
@@ -16,18 +28,13 @@ import { readRecord } from './records.js';
 
 const CACHE_DIR = '.kith/cache';
 /** Bumped whenever what an entry holds changes. */
-const FORMAT = 2;
-// Timestamps of some file systems tick by the second (FAT by two): a file written within one
-// tick of the cache is read again rather than trusted.
-const RACY_MS = 2000;
+const FORMAT = 3;
 
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };
 
-export type Stamp = readonly [mtime: number, ctime: number, size: number, ino: number];
-
 interface CacheEntry {
-  readonly st: Stamp;
+  readonly st: Version;
   readonly r?: Record<string, unknown>;
   readonly p?: readonly Problem[];
 }
@@ -48,9 +55,6 @@ export interface Loaded {
 
 // The shards this process read or wrote, so a write's refresh does not parse them again.
 const current = new Map<string, Shard>();
-
-const stampOf = (s: Stats): Stamp => [s.mtimeMs, s.ctimeMs, s.size, s.ino];
-export const sameStamp = (a: Stamp, b: Stamp) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 
 /** Record paths by the folder that holds them, in the order they were listed. */
 function byFolder(paths: readonly string[]): Map<string, string[]> {
@@ -119,9 +123,10 @@ function writeShard(file: string, shard: Shard): void {
 }
 
 /** Reads one file into a cache entry and, for a full read, its whole record. */
-function readEntry(path: string, st: Stamp, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {
+function readEntry(root: string, path: string, v: Version, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {
   const { text, problem } = read(path);
-  if (problem || text === undefined) return { entry: { st, p: [problem!] } };
+  if (problem || text === undefined) return { entry: { st: v, p: [problem!] } };
+  const st = versionOfText(root, v, text);
   const { record, problems } = readRecord(path, text, parseFileFast);
   return { entry: { st, r: record && excerptOf(record), p: problems.length ? problems : undefined }, record };
 }
@@ -131,65 +136,74 @@ function loadFolder(
   root: string,
   folder: string,
   paths: readonly string[],
-  ctx: { read: ReadText; settings: string; full: boolean; cache: boolean },
+  ctx: Context,
   out: Loaded,
+  { shard, written }: { shard?: Shard; written: number },
 ): void {
   const { read, settings, full } = ctx;
-  const file = shardFile(root, folder);
-  const { shard, written } = ctx.cache ? readShard(file, settings) : { written: 0 };
   const old = shard?.entries ?? {};
   const entries: Record<string, CacheEntry> = {};
   let dirty = !shard;
   for (const path of paths) {
-    let st: Stamp;
-    try {
-      st = stampOf(lstatSync(join(root, path)));
-    } catch {
-      continue; // gone since the folder was listed
-    }
+    const st = versionOf(root, path, ctx.blobs);
+    if (!st) continue; // gone since the folder was listed
     const cached = old[path];
-    const same = !!cached && sameStamp(cached.st, st);
-    if (same && st[0] < written - RACY_MS && !full) {
+    const same = !!cached && sameVersion(cached.st, st);
+    if (same && trusted(st, written) && !full) {
       entries[path] = cached;
       if (cached.r) out.records.push(revive(path, cached.r));
       if (cached.p) out.problems.push(...cached.p);
       continue;
     }
-    const { entry, record } = readEntry(path, st, read);
+    const { entry, record } = readEntry(root, path, st, read);
     out.reread.push(path);
     entries[path] = entry;
     const shown = full ? record : entry.r && revive(path, entry.r);
     if (shown) out.records.push(shown);
     if (entry.p) out.problems.push(...entry.p);
-    dirty ||= !same || JSON.stringify(cached.r) !== JSON.stringify(entry.r);
+    dirty ||= !same || !sameVersion(cached.st, entry.st) || JSON.stringify(cached.r) !== JSON.stringify(entry.r);
     // an unchanged file that was too new to trust: written again now, the cache can vouch for it
-    dirty ||= same && st[0] >= written - RACY_MS && st[0] < Date.now() - RACY_MS;
+    dirty ||= same && trustedNow(st, written);
   }
   if (!dirty && Object.keys(old).length !== Object.keys(entries).length) dirty = true;
   const next = { format: FORMAT, kith: KITH_VERSION, settings, entries };
   if (!ctx.cache) return;
+  const file = shardFile(root, folder);
   if (dirty) writeShard(file, next);
   current.set(file, next);
+}
+
+interface Context {
+  readonly read: ReadText;
+  readonly settings: string;
+  readonly full: boolean;
+  readonly cache: boolean;
+  readonly blobs: Blobs;
 }
 
 /**
  * Every record of the repository, from the cache where a file has not changed. With `full`,
  * every file is read (records with bodies and timelines) and the cache refreshed on the way.
+ * `blobs` is awaited only once the cache files are parsed: git answers meanwhile.
  */
-export function loadRecords(
+export async function loadRecords(
   root: string,
   paths: readonly string[],
   read: ReadText,
-  opts: { full?: boolean } = {},
-): Loaded {
-  const ctx = { read, settings: settingsHash(root), full: opts.full ?? false, cache: isOwnFolder(root) };
+  opts: { full?: boolean; blobs?: Promise<Blobs> } = {},
+): Promise<Loaded> {
+  const settings = settingsHash(root);
+  const cache = isOwnFolder(root);
+  const folders = [...byFolder(paths)];
+  const shards = folders.map(([folder]) => (cache ? readShard(shardFile(root, folder), settings) : { written: 0 }));
+  const ctx: Context = { read, settings, full: opts.full ?? false, cache, blobs: await opts.blobs };
   const out: Loaded = { records: [], problems: [], reread: [] };
-  for (const [folder, inFolder] of byFolder(paths)) loadFolder(root, folder, inFolder, ctx, out);
+  folders.forEach(([folder, inFolder], i) => loadFolder(root, folder, inFolder, ctx, out, shards[i]!));
   return out;
 }
 
-/** Brings the cache up to date for paths a command just wrote or removed (under its lock). */
-export function refreshPaths(root: string, read: ReadText, paths: readonly string[]): void {
+/** Brings the cache up to date for paths a command just wrote (and committed) or removed, under its lock. */
+export function refreshPaths(root: string, read: ReadText, paths: readonly string[], committed = true): void {
   if (!isOwnFolder(root)) return;
   const settings = settingsHash(root);
   const changed = byFolder(paths.filter((p) => kindOfPath(p)));
@@ -199,38 +213,21 @@ export function refreshPaths(root: string, read: ReadText, paths: readonly strin
     // a folder without a cache yet (a new year of conversations): built whole, from its files
     if (!shard) {
       const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
-      const ctx = { read, settings, full: false, cache: true };
-      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [] });
+      const ctx = { read, settings, full: false, cache: true, blobs: undefined };
+      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [] }, { written: 0 });
       continue;
     }
     const entries = { ...shard.entries };
     for (const path of inFolder) {
-      let st: Stamp;
-      try {
-        st = stampOf(lstatSync(join(root, path)));
-      } catch {
-        delete entries[path];
-        continue;
-      }
-      entries[path] = readEntry(path, st, read).entry;
+      const st = versionOf(root, path, undefined);
+      if (!st) delete entries[path];
+      // just committed: the blob id of what was written is what git's index now holds
+      else entries[path] = readEntry(root, path, committed ? BLOB_OF_TEXT : st, read).entry;
     }
     const next = { ...shard, entries };
     writeShard(file, next);
     current.set(file, next);
   }
-}
-
-/** Every record file with its stat data, in the order records load. */
-export function stampedFiles(root: string): [path: string, stamp: Stamp][] {
-  const out: [string, Stamp][] = [];
-  for (const path of walkRecordFolders(root).records) {
-    try {
-      out.push([path, stampOf(lstatSync(join(root, path)))]);
-    } catch {
-      // gone since the folder was listed
-    }
-  }
-  return out;
 }
 
 /** Forgets the whole cache: the next command rebuilds it from the files. */

@@ -1,6 +1,6 @@
 // Where records live in the data repository: the folder per kind, the file names, and the
 // listing of record files. Knows paths only; reading them is repo.ts's job.
-import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordKind } from '../core/model/index.js';
 
@@ -34,69 +34,83 @@ export function strayTemporaries(root: string): string[] {
   return walkRecordFolders(root).temporaries;
 }
 
-/** The record files and the stray temporaries of the record folders, in one walk. */
-export function walkRecordFolders(root: string): { records: string[]; temporaries: string[] } {
+/** A file under the record folders that is not where a record can be, and where records of its kind go. */
+interface Stray {
+  readonly path: string;
+  readonly belongs: string;
+}
+
+export interface Walk {
+  /** Record files (or links where one would be: reported where records are read), in name order. */
+  readonly records: string[];
+  /** Temporary files of killed writes. */
+  readonly temporaries: string[];
+  /** Files that would be ignored: a folder inside contacts/, a .txt among conversations. */
+  readonly strays: Stray[];
+}
+
+const where = (kind: string, dir: string) =>
+  kind === 'conversation' ? `${dir}/YYYY/NAME.md (a year folder)` : `${dir}/NAME.md (directly in ${dir}/)`;
+
+/** A folder's names in order (plain string order), or none when it cannot be read. */
+function names(root: string, rel: string): string[] {
+  try {
+    return readdirSync(join(root, rel)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The record folders in one pass: record files, temporaries and strays. Only names are listed
+ * (65,000 of them cost tens of milliseconds); the rare name that is no record is looked at.
+ */
+export function walkRecordFolders(root: string): Walk {
   const records: string[] = [];
   const temporaries: string[] = [];
-  const walk = (rel: string, depth: number) => {
-    let entries: Dirent[];
-    try {
-      if (lstatSync(join(root, rel)).isSymbolicLink()) return void records.push(rel);
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const { name } = entry;
+  const strays: Stray[] = [];
+  const leaf = (rel: string, belongs: string, inside?: (path: string) => void) => {
+    for (const name of names(root, rel)) {
       const path = `${rel}/${name}`;
       if (TEMPORARY.test(name)) temporaries.push(path);
       if (name.startsWith('.')) continue;
       if (name.endsWith('.md')) records.push(path);
-      else if (depth > 0 && /^\d{4}$/.test(name)) {
-        if (entry.isSymbolicLink()) records.push(path);
-        else if (entry.isDirectory()) walk(path, depth - 1);
+      else {
+        const st = lstatSync(join(root, path), { throwIfNoEntry: false });
+        // links are reported where records are read (never followed)
+        if (!st || st.isSymbolicLink()) continue;
+        if (st.isDirectory() && inside) inside(path);
+        else strays.push({ path: st.isDirectory() ? `${path}/` : path, belongs });
       }
-    }
-  };
-  for (const dir of Object.values(KIND_DIRS)) walk(dir, dir === 'conversations' ? 1 : 0);
-  return { records, temporaries };
-}
-
-/** Files under the record folders that are not where a record can be: they would be ignored. */
-export function strayFiles(root: string): { path: string; belongs: string }[] {
-  const out: { path: string; belongs: string }[] = [];
-  const list = (rel: string) => {
-    try {
-      return readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    } catch {
-      return [];
     }
   };
   for (const [kind, dir] of Object.entries(KIND_DIRS)) {
-    const where =
-      kind === 'conversation' ? `${dir}/YYYY/NAME.md (a year folder)` : `${dir}/NAME.md (directly in ${dir}/)`;
-    for (const e of list(dir)) {
-      // links are reported where records are read (never followed)
-      if (e.name.startsWith('.') || e.isSymbolicLink()) continue;
-      const path = `${dir}/${e.name}`;
-      if (kind !== 'conversation') {
-        // a folder inside is named by what it holds: contacts/sub/y.md
-        const inside = e.isDirectory() ? list(path).filter((f) => !f.name.startsWith('.')) : [];
-        if (inside.length) for (const f of inside) out.push({ path: `${path}/${f.name}`, belongs: where });
-        else if (e.isDirectory() || !e.name.endsWith('.md'))
-          out.push({ path: e.isDirectory() ? `${path}/` : path, belongs: where });
-        continue;
-      }
-      if (!e.isDirectory() || !/^\d{4}$/.test(e.name)) {
-        out.push({ path: e.isDirectory() ? `${path}/` : path, belongs: where });
-        continue;
-      }
-      for (const f of list(path))
-        if (!f.name.startsWith('.') && (f.isDirectory() || !f.name.endsWith('.md')))
-          out.push({ path: `${path}/${f.name}${f.isDirectory() ? '/' : ''}`, belongs: where });
+    const belongs = where(kind, dir);
+    if (lstatSync(join(root, dir), { throwIfNoEntry: false })?.isSymbolicLink()) {
+      records.push(dir);
+      continue;
+    }
+    if (kind !== 'conversation') {
+      // a folder inside is named by what it holds: contacts/sub/y.md
+      leaf(dir, belongs, (path) => {
+        const inside = names(root, path).filter((n) => !n.startsWith('.'));
+        if (inside.length) for (const n of inside) strays.push({ path: `${path}/${n}`, belongs });
+        else strays.push({ path: `${path}/`, belongs });
+      });
+      continue;
+    }
+    for (const name of names(root, dir)) {
+      const path = `${dir}/${name}`;
+      if (TEMPORARY.test(name)) temporaries.push(path);
+      if (name.startsWith('.')) continue;
+      const st = lstatSync(join(root, path), { throwIfNoEntry: false });
+      if (!st) continue;
+      if (/^\d{4}$/.test(name) && st.isSymbolicLink()) records.push(path);
+      else if (/^\d{4}$/.test(name) && st.isDirectory()) leaf(path, belongs);
+      else if (!st.isSymbolicLink()) strays.push({ path: st.isDirectory() ? `${path}/` : path, belongs });
     }
   }
-  return out;
+  return { records, temporaries, strays };
 }
 
 /** A path for a new record that no existing file uses: slug, slug-2, slug-3... */

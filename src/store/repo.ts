@@ -18,10 +18,12 @@ import {
   type RepoData,
   type TeamSettings,
 } from '../core/model/index.js';
+import { cleanBlobs } from '../git/clean-files.js';
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, pathExists, SETTINGS_FILE, strayFiles, walkRecordFolders } from './layout.js';
+import { freePath, KIND_DIRS, pathExists, SETTINGS_FILE, walkRecordFolders } from './layout.js';
+import type { Blobs } from './file-versions.js';
 import { clearCache, loadRecords, refreshPaths, type ReadText } from './index-cache.js';
 import { readRecord } from './records.js';
 import { readRepoFile } from './safe-paths.js';
@@ -96,24 +98,31 @@ export function recordReader(root: string): ReadText {
   return (path) => readRepoFile(root, path);
 }
 
+/** What git can vouch for in the record folders, asked at once: it answers while the cache is parsed. */
+export function recordBlobs(root: string, vars: Vars): Promise<Blobs> {
+  return cleanBlobs(root, vars, Object.values(KIND_DIRS));
+}
+
 /** Every record of the repository, read and checked field by field (excerpts from the cache, or whole). */
-function loadData(
+async function loadData(
   root: string,
+  vars: Vars,
   settings: TeamSettings,
   settingsProblems: readonly Problem[],
   excerpts: boolean,
-): RepoData {
+): Promise<RepoData> {
+  const blobs = recordBlobs(root, vars);
   const problems: Problem[] = [...settingsProblems];
   const contacts: Contact[] = [];
   const orgs: Org[] = [];
   const deals: Deal[] = [];
   const conversations: Conversation[] = [];
-  const { records: paths, temporaries } = walkRecordFolders(root);
+  const { records: paths, temporaries, strays } = walkRecordFolders(root);
   for (const file of temporaries) {
     const message = 'a temporary file an interrupted write left behind; the next kith command that writes removes it';
     problems.push({ file, line: 1, col: 1, severity: 'warning', message });
   }
-  const loaded = loadRecords(root, paths, recordReader(root), { full: !excerpts });
+  const loaded = await loadRecords(root, paths, recordReader(root), { full: !excerpts, blobs });
   problems.push(...loaded.problems);
   for (const record of loaded.records) {
     if (record.kind === 'contact') contacts.push(record);
@@ -121,7 +130,7 @@ function loadData(
     else if (record.kind === 'deal') deals.push(record);
     else conversations.push(record);
   }
-  for (const { path, belongs } of strayFiles(root))
+  for (const { path, belongs } of strays)
     problems.push({
       file: path,
       line: 1,
@@ -144,10 +153,10 @@ export interface OpenOptions {
 }
 
 /** Opens the repository at `root`: settings and every record loaded. */
-export function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Repo {
+export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Promise<Repo> {
   const { settings, problems } = loadSettings(root);
   if (opts.rebuild) clearCache(root);
-  const data = loadData(root, settings, problems, opts.excerpts ?? false);
+  const data = await loadData(root, vars, settings, problems, opts.excerpts ?? false);
   const read = (path: string) => {
     const { text, problem } = readRepoFile(root, path);
     if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);

@@ -16,17 +16,18 @@ import {
   type SearchDoc,
 } from '../core/search/index.js';
 import { parseFileFast } from './front-matter-fast.js';
-import { isOwnFolder, sameStamp, stampedFiles, type ReadText, type Stamp } from './index-cache.js';
+import { sameVersion, versionedFiles, versionOfText, type Blobs, type Version } from './file-versions.js';
+import { isOwnFolder, type ReadText } from './index-cache.js';
 import { kindOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';
 
 const DIR = '.kith/search';
-const FORMAT = 1;
+const FORMAT = 2;
 // Past this many changed files, building the index again costs less than reading them per query.
 const REBUILD_AT = 500;
 
-type DocRow = [path: string, stamp: Stamp, title: string, recency: string];
+type DocRow = [path: string, version: Version, title: string, recency: string];
 /** A word's documents: those with it in their fields, and those with it in their text. */
 type Postings = [fields: number[], text: number[]];
 
@@ -73,7 +74,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 /** Builds the whole index from the files: written aside, then put in place in one rename. */
-function build(root: string, files: readonly [string, Stamp][], read: ReadText): Built {
+function build(root: string, files: readonly [string, Version][], read: ReadText): Built {
   const docs: DocRow[] = [];
   const shards = new Map<string, Map<string, Postings>>();
   const add = (term: string, id: number, slot: 0 | 1) => {
@@ -84,12 +85,12 @@ function build(root: string, files: readonly [string, Stamp][], read: ReadText):
     if (!postings) shard.set(term, (postings = [[], []]));
     postings[slot].push(id);
   };
-  for (const [path, stamp] of files) {
+  for (const [path, version] of files) {
     const { text } = read(path);
     if (text === undefined) continue;
     const { doc, fields, text: words } = wordsOf(path, text);
     const id = docs.length;
-    docs.push([path, stamp, doc.title, doc.recency]);
+    docs.push([path, versionOfText(root, version, text), doc.title, doc.recency]);
     for (const t of fields) add(t, id, 0);
     for (const t of words) if (!fields.has(t)) add(t, id, 1);
   }
@@ -115,17 +116,23 @@ function build(root: string, files: readonly [string, Stamp][], read: ReadText):
 const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.startsWith(term));
 
 /** The documents that match any query word, from the index and from the files changed since. */
-function searchIndex(root: string, read: ReadText, terms: readonly string[]): Map<SearchDoc, Matches> {
-  const files = stampedFiles(root);
+async function searchIndex(
+  root: string,
+  read: ReadText,
+  terms: readonly string[],
+  blobs: Promise<Blobs>,
+): Promise<Map<SearchDoc, Matches>> {
   const own = isOwnFolder(root, DIR);
   let built: Built | undefined;
   let index = own ? readJson<DocsFile>(join(root, DIR, 'docs.json')) : undefined;
+  // git answers while the index is parsed
+  const files = versionedFiles(root, await blobs);
   if (index?.format !== FORMAT || index.kith !== KITH_VERSION || !Array.isArray(index.docs))
     index = (built = build(root, files, read)).index;
   let known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
   let changed = files.filter(([path, st]) => {
     const k = known.get(path);
-    return !k || !sameStamp(k.row[1], st);
+    return !k || !sameVersion(k.row[1], st);
   });
   if (changed.length > REBUILD_AT) {
     index = (built = build(root, files, read)).index;
@@ -192,19 +199,19 @@ function locate(text: string, terms: readonly string[]): { line: number; snippet
 }
 
 /** The best `limit` records for a query, of the given kinds, each with file:line and a snippet. */
-export function searchRecords(
+export async function searchRecords(
   root: string,
   read: ReadText,
   query: string,
-  opts: { kinds?: readonly RecordKind[]; limit: number },
-): { terms: string[]; hits: SearchHit[] } {
+  opts: { kinds?: readonly RecordKind[]; limit: number; blobs?: Promise<Blobs> },
+): Promise<{ terms: string[]; hits: SearchHit[] }> {
   const terms = queryTerms(query);
   if (!terms.length)
     throw new UsageError(
       `nothing to search for in "${query}"`,
       'give a word of two letters or more, like: kith search acme',
     );
-  const found = searchIndex(root, read, terms);
+  const found = await searchIndex(root, read, terms, opts.blobs ?? Promise.resolve(undefined));
   if (opts.kinds) for (const doc of [...found.keys()]) if (!opts.kinds.includes(doc.kind)) found.delete(doc);
   const hits = rankHits(found, opts.limit).map((hit) => {
     const { text } = read(hit.path);

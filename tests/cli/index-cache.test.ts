@@ -1,14 +1,17 @@
 // The index cache in .kith/cache: never the source of truth. Whatever happens to it (missing,
 // corrupt, from another version, behind an edit made outside kith, a checkout, kith's own
 // writes), every command answers as it would from the files alone.
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRepo, type Sandbox } from '../helpers/cli.js';
 
 const CACHE = '.kith/cache';
 
-function shard(s: Sandbox, name: string): { entries: Record<string, { st: number[]; r?: Record<string, unknown> }> } {
+function shard(
+  s: Sandbox,
+  name: string,
+): { entries: Record<string, { st: number[] | string; r?: Record<string, unknown> }> } {
   return JSON.parse(readFileSync(join(s.dir, CACHE, `${name}.json`), 'utf8'));
 }
 
@@ -123,15 +126,59 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(ok(s, ['ls', 'contacts'])).toContain('Bob Hand');
   });
 
+  it('follows a moved HEAD through git, re-reading only the files whose blob moved', () => {
+    const s = seededRepo();
+    ageAll(s);
+    // git's index learns the new stat data, as `git status` teaches it
+    s.git(['update-index', '-q', '--refresh']);
+    ok(s, ['ls', 'contacts']);
+    // a lie about John in the cache: it stays as long as his file is not read again
+    const file = join(s.dir, CACHE, 'contacts.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"John Roe"', '"Cached John"'));
+    const jane = join(s.dir, 'contacts/jane-doe.md');
+    // a teammate's commit arriving by pull: another blob for Jane, John untouched
+    writeFileSync(jane, readFileSync(jane, 'utf8').replace('Jane Doe', 'Jane Pulled'));
+    s.git(['commit', '-qam', 'rename Jane']);
+    let listed = ok(s, ['ls', 'contacts']);
+    expect(listed).toContain('Jane Pulled');
+    expect(listed).toContain('Cached John');
+    s.git(['reset', '-q', '--hard', 'HEAD~1']);
+    listed = ok(s, ['ls', 'contacts']);
+    expect(listed).toContain('Jane Doe');
+    expect(listed).toContain('Cached John');
+    // staged but not committed: the index moved, the work tree agrees with it
+    writeFileSync(jane, readFileSync(jane, 'utf8').replace('Jane Doe', 'Jane Staged'));
+    s.git(['add', 'contacts/jane-doe.md']);
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jane Staged');
+  });
+
+  it('reads by stat data alone where git cannot answer', () => {
+    const s = seededRepo();
+    ageAll(s);
+    ok(s, ['ls', 'contacts']);
+    renameSync(join(s.dir, '.git'), join(s.dir, 'git-away'));
+    const path = join(s.dir, 'contacts/jane-doe.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('Jane Doe', 'Jane Nogit'));
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jane Nogit');
+    renameSync(join(s.dir, 'git-away'), join(s.dir, '.git'));
+    expect(ok(s, ['ls', 'contacts'])).toContain('Jane Nogit');
+  });
+
   it("is brought up to date by kith's own writes, in the same step", () => {
     const s = seededRepo();
     ok(s, ['ls', 'contacts']);
     s.kith(['log', 'jane', 'call: wants SSO pricing']);
-    const path = s.git(['ls-files', 'conversations']).split('\n').find((p) => p.endsWith('.md'));
+    const path = s
+      .git(['ls-files', 'conversations'])
+      .split('\n')
+      .find((p) => p.endsWith('.md'));
     const entry = shard(s, 'conversations-2026').entries[path!];
     const st = statSync(join(s.dir, path!));
+    // a new folder's cache is built from stat data; a file it already knew gets its committed blob
     expect(entry?.st).toEqual([st.mtimeMs, st.ctimeMs, st.size, st.ino]);
     expect(entry?.r?.subject).toBeDefined();
+    s.kith(['log', 'jane', 'call: wants a quote']);
+    expect(shard(s, 'conversations-2026').entries[path!]?.st).toBe(s.git(['hash-object', path!]).trim());
   });
 
   it('keeps broken files reported, from the cache as from the files', () => {

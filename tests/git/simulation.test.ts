@@ -47,16 +47,29 @@ describe('a team through a git server, simulated', () => {
     await sim.settle();
     const [alice] = t.mates;
     const o = sim.oracle;
-    const checked = { entries: o.entryIds.size, promises: o.promiseIds.size, messages: o.messageIds.size, contacts: o.emails.size, moves: o.moves.length, values: o.sets.length };
-    process.stdout.write(`simulation (seed ${SEED}, ${DAYS} days x ${OPS}): ${JSON.stringify(o.counts)}\nchecked: ${JSON.stringify(checked)}\n`);
+    const checked = {
+      entries: o.entryIds.size,
+      promises: o.promiseIds.size,
+      messages: o.messageIds.size,
+      contacts: o.emails.size,
+      moves: o.moves.length,
+      values: o.sets.length,
+    };
+    process.stdout.write(
+      `simulation (seed ${SEED}, ${DAYS} days x ${OPS}): ${JSON.stringify(o.counts)}\nchecked: ${JSON.stringify(checked)}\n`,
+    );
 
     expect(new Set(t.mates.map((m) => m.git(['rev-parse', 'HEAD^{tree}']))).size).toBe(1);
     for (const m of t.mates) expect(m.git(['status', '--porcelain'])).toBe('');
     const files = recordFiles(alice!);
     const texts = [...files.values()];
     expect([...files].filter(([, text]) => /^(<{7}|={7}|>{7})( |$)/m.test(text)).map(([p]) => p)).toEqual([]);
-    const problems = checkRepo(openRepo(alice!.dir, alice!.env().vars).data).filter(
-      (p) => !(p.severity === 'warning' && (p.message.startsWith('kept by a merge: ') || p.message.includes('comes before the entry above it'))),
+    const problems = checkRepo((await openRepo(alice!.dir, alice!.env().vars)).data).filter(
+      (p) =>
+        !(
+          p.severity === 'warning' &&
+          (p.message.startsWith('kept by a merge: ') || p.message.includes('comes before the entry above it'))
+        ),
     );
     expect(problems).toEqual([]);
     const missing = (label: string, items: Iterable<string>, needle: (x: string) => string) =>
@@ -68,15 +81,21 @@ describe('a team through a git server, simulated', () => {
       ...missing('message', o.messageIds, (x) => `message-id: ${x}\n`),
       ...missing('contact e-mail', o.emails, (x) => x),
     ]).toEqual([]);
-    const data = openRepo(alice!.dir, alice!.env().vars).data;
+    const data = (await openRepo(alice!.dir, alice!.env().vars)).data;
     const deals = new Map(data.deals.map((d) => [d.id, d]));
-    expect(o.moves.filter((mv) => !deals.get(mv.deal)?.history.some((h) => h.stage === mv.stage && h.at === mv.at))).toEqual([]);
-    const records = new Map([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].map((r) => [r.id, r]));
+    expect(
+      o.moves.filter((mv) => !deals.get(mv.deal)?.history.some((h) => h.stage === mv.stage && h.at === mv.at)),
+    ).toEqual([]);
+    const records = new Map(
+      [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].map((r) => [r.id, r]),
+    );
     const lost = o.sets
       .filter((s) => !o.sets.some((later) => later.record === s.record && later.key === s.key && later.seen.has(s.op)))
       .filter((s) => {
         const r = records.get(s.record);
-        return !r || (r.data[s.key] !== s.value && !keptValues(r.data).some((k) => k.field === s.key && k.value === s.value));
+        return (
+          !r || (r.data[s.key] !== s.value && !keptValues(r.data).some((k) => k.field === s.key && k.value === s.value))
+        );
       });
     expect(lost).toEqual([]);
     const kept = [...records.values()].reduce((n, r) => n + keptValues(r.data).length, 0);

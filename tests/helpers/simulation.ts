@@ -113,8 +113,8 @@ export class Simulation {
     return `w${this.rnd.word(10)}`;
   }
 
-  private records(m: Mate) {
-    return openRepo(m.dir, m.env().vars).data;
+  private async records(m: Mate) {
+    return (await openRepo(m.dir, m.env().vars)).data;
   }
 
   /** A day of work: `ops` random operations on random clones, syncs among them. */
@@ -142,9 +142,23 @@ export class Simulation {
 
   private async operate(m: Mate, day: number): Promise<void> {
     const env = this.env(m);
-    const data = this.records(m);
+    const data = await this.records(m);
     const contact = this.rnd.pick(data.contacts);
-    const kind = this.rnd.pick(['log', 'log', 'promise', 'done', 'set', 'set-same', 'move', 'add', 'rename', 'hand-body', 'hand-fm', 'import', 'import']);
+    const kind = this.rnd.pick([
+      'log',
+      'log',
+      'promise',
+      'done',
+      'set',
+      'set-same',
+      'move',
+      'add',
+      'rename',
+      'hand-body',
+      'hand-fm',
+      'import',
+      'import',
+    ]);
     const tolerate = async (f: () => Promise<unknown>) => {
       try {
         await f();
@@ -164,14 +178,22 @@ export class Simulation {
         break;
       }
       case 'promise': {
-        const r = await promise({ ref: contact.path, what: `do ${this.token()}`, by: new Date(this.now + 5 * 86_400_000).toISOString().slice(0, 10) }, env);
+        const r = await promise(
+          {
+            ref: contact.path,
+            what: `do ${this.token()}`,
+            by: new Date(this.now + 5 * 86_400_000).toISOString().slice(0, 10),
+          },
+          env,
+        );
         this.oracle.promiseIds.add(r.id);
         this.did(m, kind);
         break;
       }
       case 'done': {
         const open = data.conversations.flatMap((v) => v.promises.filter((p) => p.state === 'open'));
-        if (open.length && (await tolerate(() => done({ promiseOrRef: this.rnd.pick(open).id }, env)))) this.did(m, kind);
+        if (open.length && (await tolerate(() => done({ promiseOrRef: this.rnd.pick(open).id }, env))))
+          this.did(m, kind);
         break;
       }
       case 'set':
@@ -204,7 +226,10 @@ export class Simulation {
       }
       case 'rename': {
         const who = this.rnd.pick(data.contacts.filter((c) => c.slug !== 'jane-doe'));
-        if (who && (await tolerate(() => rename({ ref: who.path, newName: `${this.rnd.pick(NAMES)} ${this.rnd.word(3)}` }, env))))
+        if (
+          who &&
+          (await tolerate(() => rename({ ref: who.path, newName: `${this.rnd.pick(NAMES)} ${this.rnd.word(3)}` }, env)))
+        )
           this.did(m, kind);
         break;
       }
@@ -220,7 +245,12 @@ export class Simulation {
         const key = `hand_${m.handle}`;
         const text = m.read(contact.path);
         const has = new RegExp(`^${key}: .*$`, 'm');
-        m.write(contact.path, has.test(text) ? text.replace(has, `${key}: ${value}`) : text.replace(/\nname:/, `\n# noted by hand\n${key}: ${value}\nname:`));
+        m.write(
+          contact.path,
+          has.test(text)
+            ? text.replace(has, `${key}: ${value}`)
+            : text.replace(/\nname:/, `\n# noted by hand\n${key}: ${value}\nname:`),
+        );
         const op = this.did(m, kind);
         this.oracle.sets.push({ op, record: contact.id, key, value, seen: new Set(this.known.get(m)) });
         break;
@@ -289,7 +319,8 @@ export class Simulation {
         }
       }
     }
-    this.oracle.counts[rebase ? 'pull-rebase' : 'pull-merge'] = (this.oracle.counts[rebase ? 'pull-rebase' : 'pull-merge'] ?? 0) + 1;
+    this.oracle.counts[rebase ? 'pull-rebase' : 'pull-merge'] =
+      (this.oracle.counts[rebase ? 'pull-rebase' : 'pull-merge'] ?? 0) + 1;
     const mine = this.known.get(m)!;
     for (const op of this.remote) mine.add(op);
   }

@@ -31,11 +31,46 @@ interface Parts {
   second: number;
 }
 
-function partsOf(instant: number, zone: string): Parts {
+function exactParts(instant: number, zone: string): Parts {
   const p: Record<string, number> = {};
   for (const { type, value } of formatter(zone).formatToParts(new Date(instant)))
     if (type !== 'literal') p[type] = Number(value);
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute!, second: p.second! };
+}
+
+// formatToParts costs microseconds a call, and a listing asks it for every entry's day. A zone's
+// offset is the same from one UTC midnight to the next but for the days it changes, so it is
+// looked up once at each day's two ends; a day whose ends differ is read call by call. (A change
+// and its reversal within one day would be missed: no zone has had one since time zones exist.)
+const DAY = 86_400_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/** Milliseconds the zone is ahead of UTC at a UTC midnight, looked up once. */
+function offsetAtMidnight(day: number, zone: string): number {
+  let byDay = offsets.get(zone);
+  if (!byDay) offsets.set(zone, (byDay = new Map()));
+  let off = byDay.get(day);
+  if (off === undefined) {
+    const p = exactParts(day * DAY, zone);
+    off = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - day * DAY;
+    byDay.set(day, off);
+  }
+  return off;
+}
+
+function partsOf(instant: number, zone: string): Parts {
+  const day = Math.floor(instant / DAY);
+  const off = offsetAtMidnight(day, zone);
+  if (off !== offsetAtMidnight(day + 1, zone) || off % 1000 !== 0) return exactParts(instant, zone);
+  const d = new Date(Math.floor(instant / 1000) * 1000 + off);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 export const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -1,0 +1,80 @@
+// What git vouches for: every tracked, unchanged file with its blob id; never a file changed in
+// the work tree (even keeping size and mtime), deleted, untracked, a link or in conflict.
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanBlobs, parseListing } from '../../src/git/clean-files.js';
+
+const vars = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
+
+function repo(): { top: string; git: (args: string[], cwd?: string) => string } {
+  const top = mkdtempSync(join(tmpdir(), 'kith-clean-'));
+  const git = (args: string[], cwd = top) =>
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], {
+      cwd,
+      env: vars,
+    }).toString();
+  git(['init', '-q']);
+  return { top, git };
+}
+
+describe('the files git vouches for', () => {
+  it('are the tracked, unchanged ones, with their blob ids', async () => {
+    const { top, git } = repo();
+    mkdirSync(join(top, 'contacts'));
+    for (const n of ['a', 'b', 'c', 'd']) writeFileSync(join(top, `contacts/${n}.md`), `${n}\n`);
+    symlinkSync('/etc/hostname', join(top, 'contacts/link.md'));
+    git(['add', '.']);
+    git(['commit', '-qm', 'x']);
+    const b = join(top, 'contacts/b.md');
+    const { mtime } = statSync(b);
+    writeFileSync(b, 'B\n'); // same size, mtime put back
+    utimesSync(b, mtime, mtime);
+    rmSync(join(top, 'contacts/c.md'));
+    writeFileSync(join(top, 'contacts/new.md'), 'new\n');
+    const clean = await cleanBlobs(top, vars, ['contacts']);
+    expect([...clean!.keys()].sort()).toEqual(['contacts/a.md', 'contacts/d.md']);
+    expect(clean!.get('contacts/a.md')).toBe(git(['hash-object', 'contacts/a.md']).trim());
+  });
+
+  it('are named from the Kith repository, inside a larger git work tree', async () => {
+    const { top, git } = repo();
+    mkdirSync(join(top, 'crm/contacts'), { recursive: true });
+    writeFileSync(join(top, 'crm/contacts/a.md'), 'a\n');
+    writeFileSync(join(top, 'crm/contacts/b.md'), 'b\n');
+    git(['add', '.']);
+    git(['commit', '-qm', 'x']);
+    writeFileSync(join(top, 'crm/contacts/b.md'), 'changed\n');
+    const clean = await cleanBlobs(join(top, 'crm'), vars, ['contacts']);
+    expect([...clean!.keys()]).toEqual(['contacts/a.md']);
+  });
+
+  it('are none outside git', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-nogit-'));
+    expect(await cleanBlobs(dir, { ...vars, GIT_CEILING_DIRECTORIES: tmpdir() }, ['contacts'])).toBeUndefined();
+  });
+
+  it('leave out unmerged and skipped entries', () => {
+    const blob = 'e'.repeat(40);
+    const out = [
+      `H 100644 ${blob} 0\tcontacts/a.md`,
+      `M 100644 ${blob} 1\tcontacts/c.md`,
+      `M 100644 ${blob} 2\tcontacts/c.md`,
+      `S 100644 ${blob} 0\tcontacts/s.md`,
+      `H 120000 ${blob} 0\tcontacts/l.md`,
+      `H 100644 ${blob} 0\tcontacts/b.md`,
+    ].join('\0');
+    expect([...parseListing(`${out}\0`, ['contacts/b.md', '']).keys()]).toEqual(['contacts/a.md']);
+  });
+});
