@@ -4,33 +4,23 @@ import { normaliseEmail } from './email.js';
 import { UsageError } from './errors.js';
 import { allRecords, describeRecord, displayName } from './records.js';
 import { fold } from './text.js';
+import { typoDistance } from './typo-distance.js';
 import type { AnyRecord, RecordKind, RepoData } from './types.js';
 
-function exactMatch(r: AnyRecord, ref: string): boolean {
+/** Whether a record is exactly what was typed: its slug, id, path, an e-mail or a domain. */
+function exactMatcher(ref: string): (r: AnyRecord) => boolean {
+  // what was typed is read once, not once per record
   const lower = ref.toLowerCase();
   const path = lower.replace(/\.md$/, '');
-  if (r.slug === lower || r.id === lower || r.path.replace(/\.md$/, '') === path) return true;
-  if (`${r.path.split('/')[0]}/${r.slug}` === path) return true;
-  if (r.kind === 'contact' && lower.includes('@'))
-    return r.emails.some((e) => normaliseEmail(e) === normaliseEmail(lower));
-  if (r.kind === 'org') return r.domains.includes(lower.replace(/^@/, ''));
-  return false;
-}
-
-/** Edit distance where swapping two neighbours ("jnae" for "jane") is one typo, not two. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
+  const email = lower.includes('@') ? normaliseEmail(lower) : undefined;
+  const domain = lower.replace(/^@/, '');
+  return (r) => {
+    if (r.slug === lower || r.id === lower || r.path.replace(/\.md$/, '') === path) return true;
+    if (`${r.path.split('/')[0]}/${r.slug}` === path) return true;
+    if (r.kind === 'contact' && email !== undefined) return r.emails.some((e) => normaliseEmail(e) === email);
+    if (r.kind === 'org') return r.domains.includes(domain);
+    return false;
+  };
 }
 
 /** What a typed reference is compared with: the slug, the name, and each word of either. */
@@ -46,7 +36,7 @@ function pool(data: RepoData, kinds?: readonly RecordKind[]): AnyRecord[] {
 /** The records a reference matches: exact matches first, else name fragments. */
 function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord[] {
   const candidates = pool(data, kinds);
-  const exact = candidates.filter((r) => exactMatch(r, ref.trim()));
+  const exact = candidates.filter(exactMatcher(ref.trim()));
   if (exact.length) return exact;
   const needle = fold(ref.trim());
   if (!needle) return [];
@@ -60,13 +50,25 @@ function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]
 function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): string[] {
   const typed = fold(ref);
   const limit = Math.max(2, Math.floor(ref.length / 3));
-  const near = pool(data, kinds)
-    .map((r) => ({ r, d: Math.min(...spellings(r).map((s) => distance(typed, s))) }))
-    .filter(({ d }) => d <= limit);
-  // the closest only, and people before the conversations named after them
-  const people = near.filter(({ r }) => r.kind !== 'conversation');
-  const shown = people.length ? people : near;
-  const best = Math.min(...shown.map(({ d }) => d));
+  // the closest only, and people before the conversations named after them: a record further
+  // than the closest one of its group so far is never shown, so its distance is not worked out
+  const people: { r: AnyRecord; d: number }[] = [];
+  const threads: { r: AnyRecord; d: number }[] = [];
+  let bestPerson = limit;
+  let bestThread = limit;
+  for (const r of pool(data, kinds)) {
+    const isThread = r.kind === 'conversation';
+    if (isThread && people.length) continue;
+    const bound = isThread ? bestThread : bestPerson;
+    let d = bound + 1;
+    for (const s of spellings(r)) d = Math.min(d, typoDistance(typed, s, Math.min(d, bound)));
+    if (d > bound) continue;
+    (isThread ? threads : people).push({ r, d });
+    if (isThread) bestThread = d;
+    else bestPerson = d;
+  }
+  const shown = people.length ? people : threads;
+  const best = people.length ? bestPerson : bestThread;
   return shown
     .filter(({ d }) => d === best)
     .slice(0, 5)
