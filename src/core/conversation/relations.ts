@@ -3,7 +3,7 @@
 import { UsageError } from '../model/errors.js';
 import { describeRecord, isOpenDeal, lastActivity } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
-import { dayOf } from '../time/zone.js';
+import { latestDayOf } from '../time/latest-day.js';
 import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
 
 /** Conversations that involve a record (as participant, org or deal), newest activity first. */
@@ -43,11 +43,11 @@ function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
 export function lastDealActivity(data: RepoData, d: Deal, zone?: string): IsoDate | undefined {
-  const days = [
-    ...d.history.map((h) => h.at),
-    ...(d.created ? [d.created] : []),
-    ...(indexRepo(data).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => dayOf(e.at, zone))),
-  ].sort();
+  const said = latestDayOf(
+    (indexRepo(data).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => e.at)),
+    zone,
+  );
+  const days = [...d.history.map((h) => h.at), ...(d.created ? [d.created] : []), ...(said ? [said] : [])].sort();
   return days.at(-1);
 }
 

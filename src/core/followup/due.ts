@@ -9,6 +9,7 @@ import type { Contact, Conversation, Deal, IsoDate, RepoData } from '../model/ty
 import { plural } from '../model/text.js';
 import { addBusinessDays, addDays, daysBetween } from '../time/calendar.js';
 import { addDuration, parseDuration } from '../time/durations.js';
+import { latestDayOf } from '../time/latest-day.js';
 import { dayOf } from '../time/zone.js';
 import { byUrgency } from './group.js';
 import { settleItems } from './settle.js';
@@ -40,6 +41,8 @@ function counterpart(repo: RepoData, v: Conversation): string {
 }
 
 function conversationItems(repo: RepoData, v: Conversation, today: IsoDate, zone?: string): DueItem[] {
+  // most conversations of a large repository are closed: one without an open promise owes nothing
+  if (v.turn === 'closed' && !v.promises.some((p) => p.state === 'open')) return [];
   const day = (at: string) => dayOf(at, zone);
   const f = repo.settings.followup;
   const who = counterpart(repo, v);
@@ -48,17 +51,17 @@ function conversationItems(repo: RepoData, v: Conversation, today: IsoDate, zone
   const owner = v.owner ?? index.deals.get(v.deal ?? '')?.owner ?? index.contacts.get(v.participants[0] ?? '')?.owner;
   const base = { owner, conversation: v.path, contact: v.participants[0], org: v.org, deal: v.deal };
   const items: DueItem[] = [];
-  const lastTheirs = latestEntry(v.entries, (e) => !isOurs(e.author));
-  const lastOurs = latestEntry(v.entries, (e) => isOurs(e.author));
   // a closed conversation owes no word, but a promise left open in it is still owed
   if (v.turn === 'closed') {
     // no reply or nudge
   } else if (v.turn === 'us') {
+    const lastTheirs = latestEntry(v.entries, (e) => !isOurs(e.author));
     const due = v.next ?? (lastTheirs ? addBusinessDays(day(lastTheirs.at), f.reply_days, f) : today);
     // answer whoever spoke last, not just the first participant
     const to = (lastTheirs && contactName(repo, lastTheirs.author)) ?? who;
     items.push({ ...base, kind: 'reply', due, overdue_days: 0, title: `reply to ${to}${about}`, uid: `reply-${v.id}` });
   } else {
+    const lastOurs = latestEntry(v.entries, (e) => isOurs(e.author));
     const since = lastOurs ? day(lastOurs.at) : (v.created ?? today);
     const due = v.next ?? addDays(since, f.nudge_days);
     const silent = daysBetween(since, today);
@@ -92,11 +95,8 @@ function reconnectItem(repo: RepoData, c: Contact, zone?: string): DueItem | und
   if (!c.cadence) return undefined;
   const every = parseDuration(c.cadence);
   if (!every) return undefined;
-  const last =
-    (indexRepo(repo).byParticipant.get(c.slug) ?? [])
-      .flatMap((v) => v.entries.map((e) => dayOf(e.at, zone)))
-      .sort()
-      .at(-1) ?? c.created;
+  const said = (indexRepo(repo).byParticipant.get(c.slug) ?? []).flatMap((v) => v.entries.map((e) => e.at));
+  const last = latestDayOf(said, zone) ?? c.created;
   if (!last) return undefined;
   return {
     kind: 'reconnect',
