@@ -152,7 +152,9 @@ export function insertEntry(body: string, entry: Omit<Entry, 'line'>): string {
 
 /** Entries in date order (a hand-edited file may hold them in any order). */
 export function sortedEntries(entries: readonly Entry[]): Entry[] {
-  return [...entries].sort((a, b) => instant(a.at) - instant(b.at) || a.line - b.line);
+  // each date is read once, not in every comparison: the same order, the later line last on a tie
+  const keyed = entries.map((e) => ({ e, t: instant(e.at) }));
+  return keyed.sort((a, b) => a.t - b.t || a.e.line - b.e.line).map(({ e }) => e);
 }
 
 export function isOurs(author: string): boolean {
