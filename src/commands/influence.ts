@@ -15,7 +15,8 @@ export interface InfluenceOptions {
 }
 
 export async function run(opts: InfluenceOptions, env: Env) {
-  const { data } = await openRepo(env);
+  // referrals are front matter only: the index cache's excerpts hold all of it, no timeline is read
+  const { data } = await openRepo(env, { excerpts: true });
   const report = buildInfluence(data, { currency: opts.currency });
   if (opts.json) printJson(env.out, report);
   else env.out.write(renderInfluence(env.out, report));

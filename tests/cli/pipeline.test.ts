@@ -115,4 +115,24 @@ describe('influence and the HTML report on the example team', () => {
     expect(priya.deals.map((d: { deal: string; depth: number; via: string[] }) => [d.deal, d.depth, d.via])).toEqual([['brightwave-rollout', 1, []], ['kestrel-monitoring', 2, ['ben-okoro']]]);
     expect(inf.orgs).toEqual([{ org: 'helios-freight', amount: 47840, count: 1 }]);
   });
+
+  it('reads referrals from the index cache as from the files, and sees a hand edit made since', () => {
+    const s = sandbox({ now: '2026-11-18T09:30:00+01:00' });
+    cpSync(EXAMPLES, s.dir, { recursive: true });
+    const influence = () => {
+      const r = s.kith(['influence', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const fromFiles = influence();
+    expect(influence()).toEqual(fromFiles);
+    // the deal now came through Priya herself, not through Ben
+    const path = join(s.dir, 'deals/kestrel-monitoring.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('referred_by: ben-okoro', 'referred_by: priya-raman'));
+    const priya = influence().referrers.find((r: { contact: string }) => r.contact === 'priya-raman');
+    expect(priya.deals.map((d: { deal: string; depth: number }) => [d.deal, d.depth])).toEqual([
+      ['kestrel-monitoring', 1],
+      ['brightwave-rollout', 1],
+    ]);
+  });
 });

@@ -18,7 +18,8 @@ export interface RepoIndex {
 
 const indexes = new WeakMap<RepoData, RepoIndex>();
 
-function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
+/** Items under each of their keys, in their order; a list grows in place, never copied per item. */
+export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
     for (const k of new Set(keys(item))) {

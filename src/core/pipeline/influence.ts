@@ -5,7 +5,8 @@
 // A won deal they brought in makes its org's people theirs too, one level deeper, unless a
 // person has a `referred_by` of their own: the customer they won goes on referring.
 import { LOST, WON } from '../model/records.js';
-import type { Contact, Deal, RepoData } from '../model/types.js';
+import { groupBy } from '../model/repo-index.js';
+import type { RepoData } from '../model/types.js';
 import { dealValue, round2 } from './money.js';
 import { closedOn } from './stages.js';
 
@@ -43,15 +44,11 @@ export interface InfluenceReport {
 
 export function buildInfluence(repo: RepoData, opts: { currency?: string } = {}): InfluenceReport {
   const currency = (opts.currency ?? repo.settings.currency).toUpperCase();
-  const introduced = new Map<string, Contact[]>();
-  for (const c of repo.contacts)
-    if (c.referred_by) introduced.set(c.referred_by, [...(introduced.get(c.referred_by) ?? []), c]);
-  const dealsBy = new Map<string, Deal[]>();
-  for (const d of repo.deals) if (d.referred_by) dealsBy.set(d.referred_by, [...(dealsBy.get(d.referred_by) ?? []), d]);
+  const introduced = groupBy(repo.contacts, (c) => [c.referred_by]);
+  const dealsBy = groupBy(repo.deals, (d) => [d.referred_by]);
   // a won deal without an org makes nobody a customer
   const wonOrgs = new Set(repo.deals.flatMap((d) => (d.stage === WON && d.org ? [d.org] : [])));
-  const peopleOf = new Map<string, Contact[]>();
-  for (const c of repo.contacts) if (c.org && !c.referred_by) peopleOf.set(c.org, [...(peopleOf.get(c.org) ?? []), c]);
+  const peopleOf = groupBy(repo.contacts, (c) => [c.referred_by ? undefined : c.org]);
 
   const referrers: Referrer[] = [];
   for (const c of repo.contacts) {
