@@ -14,9 +14,16 @@ function exactMatcher(ref: string): (r: AnyRecord) => boolean {
   const path = lower.replace(/\.md$/, '');
   const email = lower.includes('@') ? normaliseEmail(lower) : undefined;
   const domain = lower.replace(/^@/, '');
+  // the path as typed, with or without .md (a file not named .md is matched as it is)
+  const withMd = `${path}.md`;
+  const bare = path.endsWith('.md') ? undefined : path;
+  // "folder/slug": the folder is the first part, as in conversations/2026/<slug>.md
+  const cut = path.indexOf('/');
+  const [folder, slug] = cut < 0 ? [undefined, undefined] : [path.slice(0, cut), path.slice(cut + 1)];
   return (r) => {
-    if (r.slug === lower || r.id === lower || r.path.replace(/\.md$/, '') === path) return true;
-    if (`${r.path.split('/')[0]}/${r.slug}` === path) return true;
+    if (r.slug === lower || r.id === lower) return true;
+    if (r.path === withMd || r.path === bare) return true;
+    if (r.slug === slug && r.path.split('/')[0] === folder) return true;
     if (r.kind === 'contact' && email !== undefined) return r.emails.some((e) => normaliseEmail(e) === email);
     if (r.kind === 'org') return r.domains.includes(domain);
     return false;
