@@ -1,5 +1,8 @@
 // How far a typed word is from a name, in typos, for "did you mean". Pure.
 
+// three rows of the table, reused from call to call: a did-you-mean makes hundreds of thousands
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Edit distance where swapping two neighbours ("jnae" for "jane") is one typo, not two
  * (optimal string alignment). Past `bound` the exact figure does not matter: `bound + 1` is
@@ -9,9 +12,9 @@ export function typoDistance(a: string, b: string, bound = Infinity): number {
   // every letter one string has more than the other is a typo of its own
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
   const n = b.length;
-  let older = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [older, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   let prevMin = 0;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;

@@ -38,6 +38,13 @@ describe('the distance between a typed word and a name', () => {
     expect(typoDistance('jnae', 'jane', 0)).toBe(1);
   });
 
+  it('measures names longer than any before, and short ones after them', () => {
+    const long = 'a'.repeat(100);
+    expect(typoDistance(long, `${'a'.repeat(99)}b`)).toBe(fullDistance(long, `${'a'.repeat(99)}b`));
+    expect(typoDistance(long, 'a'.repeat(150), 60)).toBe(50);
+    expect(typoDistance('jnae', 'jane')).toBe(1);
+  });
+
   it('gives the exact distance within the bound, and bound + 1 past it, for any pair of words', () => {
     const rnd = random(1313);
     const letters = 'abcde';
