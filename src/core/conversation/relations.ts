@@ -27,7 +27,7 @@ function openConversations(data: RepoData, r: AnyRecord): Conversation[] {
 }
 
 export function dealsOf(data: RepoData, r: AnyRecord): Deal[] {
-  if (r.kind === 'org') return data.deals.filter((d) => d.org === r.slug);
+  if (r.kind === 'org') return [...(indexRepo(data).dealsByOrg.get(r.slug) ?? [])];
   if (r.kind === 'contact') {
     return data.deals.filter(
       (d) => d.contacts.includes(r.slug) || (r.org !== undefined && d.org === r.org && !d.contacts.length),
@@ -38,7 +38,7 @@ export function dealsOf(data: RepoData, r: AnyRecord): Deal[] {
 
 /** The open deals of an org: with exactly one, a new conversation with the org is about it. */
 function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
-  return org === undefined ? [] : data.deals.filter((d) => d.org === org && isOpenDeal(d));
+  return org === undefined ? [] : (indexRepo(data).dealsByOrg.get(org) ?? []).filter(isOpenDeal);
 }
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */

@@ -191,7 +191,7 @@ function planConversation(
     index.contacts.get(p)?.org ?? (planned.find((c) => slugOfContact(c) === p)?.fields.org as string | undefined);
   const org = [...participants].map(orgOf).find(Boolean);
   // no org, no deal: a deal without an org is not "the org's one open deal"
-  const openDeals = org ? data.deals.filter((d) => d.org === org && isOpenDeal(d)) : [];
+  const openDeals = org ? (index.dealsByOrg.get(org) ?? []).filter(isOpenDeal) : [];
   const root = thread.messages.find((m) => m.messageId === thread.root) ?? thread.messages[0]!;
   const fields = {
     id: threadKey(thread.root),

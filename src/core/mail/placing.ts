@@ -71,7 +71,7 @@ function freeName(path: string, held: ReadonlySet<string>): string {
  * by the thread rule moves there, so teammates who imported the thread in any order and any
  * split end with the same file. Files named otherwise (kith log, a subject join) stay.
  */
-function placedPath(data: RepoData, thread: Thread, existing: Conversation): string {
+function placedPath(held: ReadonlySet<string>, thread: Thread, existing: Conversation): string {
   const recorded = typeof existing.data.thread === 'string' ? existing.data.thread : undefined;
   if (!recorded || !isThreadFileOf(existing.path, recorded)) return existing.path;
   const rootMessage = thread.messages.find((m) => m.messageId === thread.root);
@@ -89,7 +89,7 @@ function placedPath(data: RepoData, thread: Thread, existing: Conversation): str
         })
       : existing.path;
   // a file already there is another record's: the sync's duplicate rules settle it, not a move
-  const taken = wanted !== existing.path && data.conversations.some((v) => v.path === wanted);
+  const taken = wanted !== existing.path && held.has(wanted);
   return taken ? existing.path : wanted;
 }
 
@@ -123,7 +123,7 @@ export function placeThreads(
     const participants = participantsOf(thread);
     const known = thread.ids.map((id) => filed.conversations.get(id)).find(Boolean);
     const existing = known ?? subjectMatch(bySubject, thread, participants);
-    const path = known ? placedPath(data, thread, known) : (existing?.path ?? freeName(conversationPath(thread), held));
+    const path = known ? placedPath(held, thread, known) : (existing?.path ?? freeName(conversationPath(thread), held));
     const same = targets.get(path);
     if (!same) {
       targets.set(path, { thread, existing, participants });

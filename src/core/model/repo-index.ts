@@ -12,6 +12,8 @@ export interface RepoIndex {
   readonly contactsByOrg: ReadonlyMap<string, readonly Contact[]>;
   readonly byParticipant: ReadonlyMap<string, readonly Conversation[]>;
   readonly byDeal: ReadonlyMap<string, readonly Conversation[]>;
+  /** The deals of each org, in file order. */
+  readonly dealsByOrg: ReadonlyMap<string, readonly Deal[]>;
   /** Conversations with an org: its own, and those of its people. */
   readonly byOrg: ReadonlyMap<string, readonly Conversation[]>;
 }
@@ -46,6 +48,7 @@ export function indexRepo(data: RepoData): RepoIndex {
     contactsByOrg: groupBy(data.contacts, (c) => [c.org]),
     byParticipant: groupBy(data.conversations, (v) => v.participants),
     byDeal: groupBy(data.conversations, (v) => [v.deal]),
+    dealsByOrg: groupBy(data.deals, (d) => [d.org]),
     byOrg: groupBy(data.conversations, (v) => [v.org, ...v.participants.map((p) => contacts.get(p)?.org)]),
   };
   indexes.set(data, index);
