@@ -4,11 +4,24 @@ import type { FollowUpSettings, IsoDate } from '../model/types.js';
 import { KithError } from '../model/errors.js';
 import { pad } from './zone.js';
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Every date of every record is checked when files are read: month lengths are worked out
+// here, not by building a Date. Years 0 to 99 count as 1900 to 1999, as Date.UTC reads them
+// (so 0000-02-29 stays refused, as it always was).
+function isLeapYear(year: number): boolean {
+  const y = year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const m = ISO_DATE.exec(text);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= (mo === 2 && isLeapYear(Number(m[1])) ? 29 : MONTH_DAYS[mo - 1]!);
 }
 
 // Calendar arithmetic runs on UTC noon of each date, so no time zone or DST can move it.

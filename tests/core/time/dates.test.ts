@@ -96,6 +96,19 @@ describe('calendar days', () => {
     expect(isIsoDate(text)).toBe(expected);
   });
 
+  it('knows month lengths and leap years as the Date calendar does, for any year', () => {
+    // the Date calendar read years 0 to 99 as 1900 to 1999: year 0000 has no 29 February
+    const byDate = (y: number, mo: number, d: number) =>
+      mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (const y of [0, 4, 50, 96, 99, 100, 400, 1900, 1996, 2000, 2023, 2024, 2026, 2100, 9999])
+      for (let mo = 0; mo <= 13; mo++)
+        for (let d = 0; d <= 32; d++) {
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+          expect(isIsoDate(text), text).toBe(byDate(y, mo, d));
+        }
+  });
+
   it.each([
     ['2026-11-25', '2026-11-30'], ['2028-02-10', '2028-02-29'], ['2026-02-01', '2026-02-28'], ['2026-12-31', '2026-12-31'],
   ])('the month of %s ends on %s', (date, expected) => {
