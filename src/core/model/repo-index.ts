@@ -1,5 +1,5 @@
-// The one set of lookups over a repository's records, built once per RepoData: a team's
-// repository holds tens of thousands of records, so nothing scans them per item.
+// The one set of lookups over a repository's records, each built once per RepoData on first
+// use: a team's repository holds tens of thousands of records, so nothing scans them per item.
 import { normaliseEmail } from './email.js';
 import type { AnyRecord, Contact, Conversation, Deal, Org, RepoData } from './types.js';
 
@@ -23,33 +23,78 @@ const indexes = new WeakMap<RepoData, RepoIndex>();
 /** Items under each of their keys, in their order; a list grows in place, never copied per item. */
 export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (string | undefined)[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
+  const add = (k: string | undefined, item: T) => {
+    if (!k) return;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  };
   for (const item of items) {
-    for (const k of new Set(keys(item))) {
-      if (!k) continue;
-      const list = map.get(k);
-      if (list) list.push(item);
-      else map.set(k, [item]);
-    }
+    const ks = keys(item);
+    // one key needs no set to list an item once under it
+    if (ks.length === 1) add(ks[0], item);
+    else for (const k of new Set(ks)) add(k, item);
   }
   return map;
+}
+
+/** A value built on first use, then kept: each command needs only a few of the lookups. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
 
 export function indexRepo(data: RepoData): RepoIndex {
   let index = indexes.get(data);
   if (index) return index;
-  const contacts = new Map(data.contacts.map((c) => [c.slug, c]));
-  const records: AnyRecord[] = [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations];
+  const contacts = once(() => new Map(data.contacts.map((c) => [c.slug, c])));
+  const orgs = once(() => new Map(data.orgs.map((o) => [o.slug, o])));
+  const deals = once(() => new Map(data.deals.map((d) => [d.slug, d])));
+  const byPath = once(
+    () => new Map([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].map((r) => [r.path, r])),
+  );
+  const contactsByEmail = once(
+    () => new Map(data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const))),
+  );
+  const contactsByOrg = once(() => groupBy(data.contacts, (c) => [c.org]));
+  const byParticipant = once(() => groupBy(data.conversations, (v) => v.participants));
+  const byDeal = once(() => groupBy(data.conversations, (v) => [v.deal]));
+  const dealsByOrg = once(() => groupBy(data.deals, (d) => [d.org]));
+  const byOrg = once(() => {
+    const people = contacts();
+    return groupBy(data.conversations, (v) => [v.org, ...v.participants.map((p) => people.get(p)?.org)]);
+  });
   index = {
-    contacts,
-    orgs: new Map(data.orgs.map((o) => [o.slug, o])),
-    deals: new Map(data.deals.map((d) => [d.slug, d])),
-    byPath: new Map(records.map((r) => [r.path, r])),
-    contactsByEmail: new Map(data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const))),
-    contactsByOrg: groupBy(data.contacts, (c) => [c.org]),
-    byParticipant: groupBy(data.conversations, (v) => v.participants),
-    byDeal: groupBy(data.conversations, (v) => [v.deal]),
-    dealsByOrg: groupBy(data.deals, (d) => [d.org]),
-    byOrg: groupBy(data.conversations, (v) => [v.org, ...v.participants.map((p) => contacts.get(p)?.org)]),
+    get contacts() {
+      return contacts();
+    },
+    get orgs() {
+      return orgs();
+    },
+    get deals() {
+      return deals();
+    },
+    get byPath() {
+      return byPath();
+    },
+    get contactsByEmail() {
+      return contactsByEmail();
+    },
+    get contactsByOrg() {
+      return contactsByOrg();
+    },
+    get byParticipant() {
+      return byParticipant();
+    },
+    get byDeal() {
+      return byDeal();
+    },
+    get dealsByOrg() {
+      return dealsByOrg();
+    },
+    get byOrg() {
+      return byOrg();
+    },
   };
   indexes.set(data, index);
   return index;
