@@ -1,7 +1,7 @@
 // How conversations relate to the people, orgs and deals they involve: which ones a record
 // has, which open one a reference means, and how a new one starts. Pure.
 import { UsageError } from '../model/errors.js';
-import { describeRecord, isOpenDeal, lastActivity } from '../model/records.js';
+import { describeRecord, isOpenDeal, lastActivity, newestFirst } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
 import { latestDayOf } from '../time/latest-day.js';
 import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
@@ -17,8 +17,7 @@ export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
         : r.kind === 'deal'
           ? index.byDeal.get(r.slug)
           : undefined;
-  const latest = new Map((hits ?? []).map((v) => [v, lastActivity(v)]));
-  return [...latest.keys()].sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
+  return newestFirst(hits ?? [], lastActivity);
 }
 
 /** Open conversations (not closed) with someone, newest activity first. */

@@ -2,7 +2,7 @@
 // (conversations newest activity first, the rest by slug). Pure.
 import { UsageError } from './errors.js';
 import { checkStage } from './new-records.js';
-import { allRecords, displayName, lastActivity } from './records.js';
+import { allRecords, displayName, lastActivity, newestFirst } from './records.js';
 import { fold } from './text.js';
 import type { AnyRecord, RecordKind, RepoData } from './types.js';
 
@@ -59,8 +59,7 @@ export function listRecords(data: RepoData, plural: RecordPlural, f: RecordFilte
       (!f.stage || (r.kind === 'deal' && r.stage === f.stage)),
   );
   if (kind !== 'conversation') return list.sort((a, b) => a.slug.localeCompare(b.slug));
-  const latest = new Map(list.map((r) => [r, r.kind === 'conversation' ? lastActivity(r) : '']));
-  return list.sort((a, b) => latest.get(b)!.localeCompare(latest.get(a)!));
+  return newestFirst(list, (r) => (r.kind === 'conversation' ? lastActivity(r) : ''));
 }
 
 /** Records of a kind already called this name (case and accents aside): a second "Jane Doe" is warned of. */

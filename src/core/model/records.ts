@@ -68,6 +68,12 @@ export function lastActivity(v: Conversation): string {
   return latestEntry(v.entries)?.at ?? v.created ?? '';
 }
 
+/** Items by a date-time each, the latest first, each worked out once (not in every comparison). */
+export function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, at: at(item) }));
+  return keyed.sort((a, b) => b.at.localeCompare(a.at)).map(({ item }) => item);
+}
+
 /** Files that hold records but could not be read at all (they were left out, with a problem). */
 export function unreadableFiles(data: RepoData): string[] {
   const loaded = new Set(allRecords(data).map((r) => r.path));
