@@ -1,7 +1,7 @@
 // How conversations relate to the people, orgs and deals they involve: which ones a record
 // has, which open one a reference means, and how a new one starts. Pure.
 import { UsageError } from '../model/errors.js';
-import { describeRecord, isOpenDeal, lastActivity, newestFirst } from '../model/records.js';
+import { describeRecord, entryMoments, isOpenDeal, lastActivity, newestFirst } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
 import { latestDayOf } from '../time/latest-day.js';
 import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
@@ -42,10 +42,7 @@ function openDealsOf(data: RepoData, org: string | undefined): Deal[] {
 
 /** The latest day anything happened on a deal: a stage change or an entry in its conversations. */
 export function lastDealActivity(data: RepoData, d: Deal, zone?: string): IsoDate | undefined {
-  const said = latestDayOf(
-    (indexRepo(data).byDeal.get(d.slug) ?? []).flatMap((v) => v.entries.map((e) => e.at)),
-    zone,
-  );
+  const said = latestDayOf(entryMoments(indexRepo(data).byDeal.get(d.slug) ?? []), zone);
   const days = [...d.history.map((h) => h.at), ...(d.created ? [d.created] : []), ...(said ? [said] : [])].sort();
   return days.at(-1);
 }

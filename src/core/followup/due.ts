@@ -3,7 +3,7 @@
 import { lastDealActivity } from '../conversation/relations.js';
 import { isOurs } from '../conversation/timeline.js';
 import { UsageError } from '../model/errors.js';
-import { isOpenDeal, latestEntry } from '../model/records.js';
+import { entryMoments, isOpenDeal, latestEntry } from '../model/records.js';
 import { indexRepo } from '../model/repo-index.js';
 import type { Contact, Conversation, Deal, IsoDate, RepoData } from '../model/types.js';
 import { plural } from '../model/text.js';
@@ -95,8 +95,7 @@ function reconnectItem(repo: RepoData, c: Contact, zone?: string): DueItem | und
   if (!c.cadence) return undefined;
   const every = parseDuration(c.cadence);
   if (!every) return undefined;
-  const said = (indexRepo(repo).byParticipant.get(c.slug) ?? []).flatMap((v) => v.entries.map((e) => e.at));
-  const last = latestDayOf(said, zone) ?? c.created;
+  const last = latestDayOf(entryMoments(indexRepo(repo).byParticipant.get(c.slug) ?? []), zone) ?? c.created;
   if (!last) return undefined;
   return {
     kind: 'reconnect',

@@ -68,6 +68,13 @@ export function lastActivity(v: Conversation): string {
   return latestEntry(v.entries)?.at ?? v.created ?? '';
 }
 
+/** When each entry of these conversations happened, in one list (a flatMap copies a list per conversation). */
+export function entryMoments(conversations: readonly Conversation[]): string[] {
+  const out: string[] = [];
+  for (const v of conversations) for (const e of v.entries) out.push(e.at);
+  return out;
+}
+
 /** Items by a date-time each, the latest first, each worked out once (not in every comparison). */
 export function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
   const keyed = items.map((item) => ({ item, at: at(item) }));
