@@ -4,7 +4,7 @@
 import { UsageError, type RecordKind } from '../core/model/index.js';
 import { renderSearch } from '../render/text/search.js';
 import { printJson } from '../render/text/paint.js';
-import { recordBlobs, recordReader } from '../store/repo.js';
+import { recordReader, recordsGitView } from '../store/repo.js';
 import { searchRecords } from '../store/search-index.js';
 import { repoRoot, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -42,8 +42,8 @@ export async function run(opts: SearchOptions, env: Env) {
     throw new UsageError(`--limit must be a whole number above 0, not "${opts.limit}"`);
   const root = repoRoot(env);
   const query = opts.query.join(' ');
-  const blobs = recordBlobs(root, env.vars);
-  const { hits } = await searchRecords(root, recordReader(root), query, { kinds: opts.kind, limit, blobs });
+  const git = recordsGitView(root, env.vars);
+  const { hits } = await searchRecords(root, recordReader(root), query, { kinds: opts.kind, limit, git });
   const json = hits.map((h) => ({
     path: h.path,
     line: h.line,

@@ -3,26 +3,49 @@
 // whose work-tree copy differs from the index (git's own stat and "racy" checks, its lstat calls
 // spread over threads). A cache keyed by blob id then follows every way the files move: edits,
 // `git pull`, `checkout`, `reset` re-read exactly the files whose blob changed.
+import { createHash } from 'node:crypto';
 import { runGit, type Vars } from './git.js';
+
+export interface GitView {
+  /** The blob id of every file git vouches for. */
+  readonly clean: Map<string, string>;
+  /** A digest of the index's entries under the folders (paths, modes, blob ids). */
+  readonly digest: string;
+  /**
+   * Every file under the folders is as the index has it, and (when asked) none is untracked:
+   * then a digest equal to an earlier one says that no file there changed since.
+   */
+  readonly settled: boolean;
+}
 
 /**
  * The blob id of every file under `folders` that is tracked, merged, and unchanged in the work
  * tree since the index; files git cannot vouch for (changed, deleted, untracked, unmerged,
- * skip-worktree) are left out, for the caller to stat. Undefined when git cannot tell.
+ * skip-worktree) are left out, for the caller to stat. With `untracked`, untracked files are
+ * looked for too (else `settled` cannot be true). Undefined when git cannot tell.
  */
 export async function cleanBlobs(
   root: string,
   vars: Vars,
   folders: readonly string[],
-): Promise<Map<string, string> | undefined> {
-  const [listed, changed] = await Promise.all(
-    [
-      ['ls-files', '-z', '-t', '-s', '--', ...folders],
-      ['diff-files', '--name-only', '--relative', '-z', '--', ...folders],
-    ].map((args) => runGit(root, vars, args).catch(() => undefined)),
+  opts: { untracked?: boolean } = {},
+): Promise<GitView | undefined> {
+  const runs = [
+    ['ls-files', '-z', '-t', '-s', '--', ...folders],
+    ['diff-files', '--name-only', '--relative', '-z', '--', ...folders],
+    ...(opts.untracked ? [['ls-files', '-z', '-o', '--', ...folders]] : []),
+  ];
+  const [listed, changed, others] = await Promise.all(
+    runs.map((args) => runGit(root, vars, args).catch(() => undefined)),
   );
-  if (listed?.code !== 0 || changed?.code !== 0) return undefined;
-  return parseListing(listed.stdout.toString('utf8'), changed.stdout.toString('utf8').split('\0'));
+  if (listed?.code !== 0 || changed?.code !== 0 || (opts.untracked && others?.code !== 0)) return undefined;
+  const text = listed.stdout.toString('utf8');
+  const dirty = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+  return {
+    clean: parseListing(text, dirty),
+    digest: createHash('sha1').update(listed.stdout).digest('hex'),
+    settled: !!others && others.stdout.length === 0 && dirty.length === 0,
+  };
 }
 
 /**

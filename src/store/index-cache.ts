@@ -108,16 +108,18 @@ function readShard(file: string, settings: string): { shard?: Shard; written: nu
   }
 }
 
-function writeShard(file: string, shard: Shard): void {
+const writeShard = (file: string, shard: Shard) => writeCacheFile(file, JSON.stringify(shard));
+
+/** Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only slower). */
+export function writeCacheFile(file: string, text: string): void {
   // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     // created new, never through something already there
-    writeFileSync(tmp, JSON.stringify(shard), { flag: 'wx' });
+    writeFileSync(tmp, text, { flag: 'wx' });
     renameSync(tmp, file);
   } catch {
-    // a read-only checkout still works, only slower
     rmSync(tmp, { force: true });
   }
 }

@@ -18,7 +18,7 @@ import {
   type RepoData,
   type TeamSettings,
 } from '../core/model/index.js';
-import { cleanBlobs } from '../git/clean-files.js';
+import { cleanBlobs, type GitView } from '../git/clean-files.js';
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
@@ -99,8 +99,13 @@ export function recordReader(root: string): ReadText {
 }
 
 /** What git can vouch for in the record folders, asked at once: it answers while the cache is parsed. */
-export function recordBlobs(root: string, vars: Vars): Promise<Blobs> {
-  return cleanBlobs(root, vars, Object.values(KIND_DIRS));
+function recordBlobs(root: string, vars: Vars): Promise<Blobs> {
+  return cleanBlobs(root, vars, Object.values(KIND_DIRS)).then((view) => view?.clean);
+}
+
+/** What git can vouch for in the record folders, untracked files looked for too (the search index's key). */
+export function recordsGitView(root: string, vars: Vars): Promise<GitView | undefined> {
+  return cleanBlobs(root, vars, Object.values(KIND_DIRS), { untracked: true });
 }
 
 /** Every record of the repository, read and checked field by field (excerpts from the cache, or whole). */

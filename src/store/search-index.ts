@@ -6,7 +6,7 @@ import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import { displayName, lastActivity, UsageError, type AnyRecord, type RecordKind } from '../core/model/index.js';
 import {
-  findInLine,
+  locate,
   queryTerms,
   rankHits,
   shardOf,
@@ -16,8 +16,9 @@ import {
   type SearchDoc,
 } from '../core/search/index.js';
 import { parseFileFast } from './front-matter-fast.js';
-import { sameVersion, versionedFiles, versionOfText, type Blobs, type Version } from './file-versions.js';
-import { isOwnFolder, type ReadText } from './index-cache.js';
+import type { GitView } from '../git/clean-files.js';
+import { sameVersion, versionedFiles, versionOfText, type Version } from './file-versions.js';
+import { isOwnFolder, writeCacheFile, type ReadText } from './index-cache.js';
 import { kindOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';
@@ -35,6 +36,8 @@ interface DocsFile {
   readonly format: number;
   readonly kith: string;
   readonly docs: DocRow[];
+  /** git's digest of the index when git vouched for every file and each row was of its blob. */
+  readonly git?: string;
 }
 
 /** A freshly built index, its word files still in memory. */
@@ -74,7 +77,7 @@ function readJson<T>(file: string): T | undefined {
 }
 
 /** Builds the whole index from the files: written aside, then put in place in one rename. */
-function build(root: string, files: readonly [string, Version][], read: ReadText): Built {
+function build(root: string, files: readonly [string, Version][], read: ReadText, git: GitView | undefined): Built {
   const docs: DocRow[] = [];
   const shards = new Map<string, Map<string, Postings>>();
   const add = (term: string, id: number, slot: 0 | 1) => {
@@ -85,16 +88,18 @@ function build(root: string, files: readonly [string, Version][], read: ReadText
     if (!postings) shard.set(term, (postings = [[], []]));
     postings[slot].push(id);
   };
+  let exact = true;
   for (const [path, version] of files) {
     const { text } = read(path);
     if (text === undefined) continue;
     const { doc, fields, text: words } = wordsOf(path, text);
     const id = docs.length;
     docs.push([path, versionOfText(root, version, text), doc.title, doc.recency]);
+    exact &&= docs[id]![1] === version;
     for (const t of fields) add(t, id, 0);
     for (const t of words) if (!fields.has(t)) add(t, id, 1);
   }
-  const index: DocsFile = { format: FORMAT, kith: KITH_VERSION, docs };
+  const index: DocsFile = { format: FORMAT, kith: KITH_VERSION, docs, git: vouched(git, exact) };
   const built = { index, shards: new Map([...shards].map(([key, shard]) => [key, Object.fromEntries(shard)])) };
   if (!isOwnFolder(root, DIR)) return built;
   const tmp = join(root, `${DIR}.${process.pid}.tmp`);
@@ -115,33 +120,54 @@ function build(root: string, files: readonly [string, Version][], read: ReadText
 
 const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.startsWith(term));
 
+/** git's digest, when git vouched for every file and the rows are exactly of those blobs. */
+const vouched = (git: GitView | undefined, exact: boolean) => (git?.settled && exact ? git.digest : undefined);
+
+/** Documents the index may not speak for: changed or new files, and whether any it knows is gone. */
+function changesSince(index: DocsFile, files: readonly [string, Version][]) {
+  const known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
+  const changed = files.filter(([path, st]) => {
+    const k = known.get(path);
+    return !k || !sameVersion(k.row[1], st);
+  });
+  return { changed, gone: files.length - changed.length !== index.docs.length };
+}
+
 /** The documents that match any query word, from the index and from the files changed since. */
 async function searchIndex(
   root: string,
   read: ReadText,
   terms: readonly string[],
-  blobs: Promise<Blobs>,
+  view: Promise<GitView | undefined>,
 ): Promise<Map<SearchDoc, Matches>> {
   const own = isOwnFolder(root, DIR);
   let built: Built | undefined;
   let index = own ? readJson<DocsFile>(join(root, DIR, 'docs.json')) : undefined;
   // git answers while the index is parsed
-  const files = versionedFiles(root, await blobs);
-  if (index?.format !== FORMAT || index.kith !== KITH_VERSION || !Array.isArray(index.docs))
-    index = (built = build(root, files, read)).index;
-  let known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
-  let changed = files.filter(([path, st]) => {
-    const k = known.get(path);
-    return !k || !sameVersion(k.row[1], st);
-  });
+  const git = await view;
+  if (index?.format !== FORMAT || index.kith !== KITH_VERSION || !Array.isArray(index.docs)) index = undefined;
+  // the index was current when git last vouched for every file, and no file has moved since
+  const unmoved = !!index?.git && !!git?.settled && index.git === git.digest;
+  const files = unmoved ? [] : versionedFiles(root, git?.clean);
+  if (!index) index = (built = build(root, files, read, git)).index;
+  let { changed, gone } = unmoved ? { changed: [], gone: false } : changesSince(index, files);
   if (changed.length > REBUILD_AT) {
-    index = (built = build(root, files, read)).index;
-    known = new Map(index.docs.map((row, id) => [row[0], { row, id }]));
-    changed = [];
+    index = (built = build(root, files, read, git)).index;
+    ({ changed, gone } = { changed: [], gone: false });
+  } else if (!unmoved && !changed.length && !gone && !built && own && vouched(git, true) !== index.git) {
+    // current, and git vouches for every file now: the next search trusts git's digest alone
+    index = {
+      ...index,
+      git: vouched(
+        git,
+        index.docs.every((row) => git?.clean.get(row[0]) === row[1]),
+      ),
+    };
+    writeCacheFile(join(root, DIR, 'docs.json'), JSON.stringify(index));
   }
   // documents the index may speak for: still there, unchanged
   const stale = new Set(changed.map(([path]) => path));
-  const present = new Set(files.map(([path]) => path));
+  const present = gone ? new Set(files.map(([path]) => path)) : undefined;
   const docOf = new Map<number, SearchDoc>();
   const out = new Map<SearchDoc, number[]>();
   const mark = (doc: SearchDoc, i: number, m: number) => {
@@ -153,13 +179,16 @@ async function searchIndex(
   terms.forEach((term, i) => {
     const key = shardOf(term);
     if (!shards.has(key))
-      shards.set(key, (own && readJson<Record<string, Postings>>(join(root, DIR, `t-${key}.json`))) || {});
+      shards.set(
+        key,
+        built?.shards.get(key) ?? ((own && readJson<Record<string, Postings>>(join(root, DIR, `t-${key}.json`))) || {}),
+      );
     for (const [word, [fields, text]] of Object.entries(shards.get(key)!)) {
       if (!word.startsWith(term)) continue;
       for (const [slot, ids] of [fields, text].entries())
         for (const id of ids) {
           const row = index.docs[id];
-          if (!row || stale.has(row[0]) || !present.has(row[0])) continue;
+          if (!row || stale.has(row[0]) || (present && !present.has(row[0]))) continue;
           let doc = docOf.get(id);
           if (!doc) docOf.set(id, (doc = { path: row[0], kind: kindOfPath(row[0])!, title: row[2], recency: row[3] }));
           mark(doc, i, slot === 0 ? 2 : 1);
@@ -184,26 +213,12 @@ export interface SearchHit extends RankedHit {
   readonly snippet: string;
 }
 
-/** Where a hit's first query word is, as file:line and a line of context. */
-function locate(text: string, terms: readonly string[]): { line: number; snippet: string } {
-  const lines = text.split('\n');
-  for (const term of terms)
-    for (let i = 0; i < lines.length; i++) {
-      const at = findInLine(lines[i]!, term);
-      if (at < 0) continue;
-      const start = Math.max(0, at - 40);
-      const line = lines[i]!.trim() === '---' ? '' : lines[i]!;
-      return { line: i + 1, snippet: `${start ? '…' : ''}${line.slice(start, start + 100).trim()}` };
-    }
-  return { line: 1, snippet: '' };
-}
-
 /** The best `limit` records for a query, of the given kinds, each with file:line and a snippet. */
 export async function searchRecords(
   root: string,
   read: ReadText,
   query: string,
-  opts: { kinds?: readonly RecordKind[]; limit: number; blobs?: Promise<Blobs> },
+  opts: { kinds?: readonly RecordKind[]; limit: number; git?: Promise<GitView | undefined> },
 ): Promise<{ terms: string[]; hits: SearchHit[] }> {
   const terms = queryTerms(query);
   if (!terms.length)
@@ -211,7 +226,7 @@ export async function searchRecords(
       `nothing to search for in "${query}"`,
       'give a word of two letters or more, like: kith search acme',
     );
-  const found = await searchIndex(root, read, terms, opts.blobs ?? Promise.resolve(undefined));
+  const found = await searchIndex(root, read, terms, opts.git ?? Promise.resolve(undefined));
   if (opts.kinds) for (const doc of [...found.keys()]) if (!opts.kinds.includes(doc.kind)) found.delete(doc);
   const hits = rankHits(found, opts.limit).map((hit) => {
     const { text } = read(hit.path);

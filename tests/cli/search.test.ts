@@ -82,6 +82,38 @@ describe('kith search', { timeout: 120_000 }, () => {
     expect(search(s, 'quokka')).toEqual([]);
   });
 
+  it('stays current through git: commits, checkouts, resets and files git does not know yet', () => {
+    const s = repo();
+    const head = s.git(['rev-parse', 'HEAD']).trim();
+    // twice: the second search trusts git's word that nothing moved
+    expect(search(s, 'quokka')).toEqual([]);
+    expect(search(s, 'quokka')).toEqual([]);
+    const john = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Roe', 'John Quokka'));
+    s.git(['commit', '-qam', 'John by hand']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    s.git(['checkout', '-q', head]);
+    expect(search(s, 'quokka')).toEqual([]);
+    s.git(['checkout', '-q', '-']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    s.git(['reset', '-q', '--hard', head]);
+    expect(search(s, 'quokka')).toEqual([]);
+    writeFileSync(join(s.dir, 'contacts/ann.md'), '---\nid: c-0000000000an\nname: Ann Quokka\n---\n');
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/ann.md']);
+    rmSync(join(s.dir, 'contacts/ann.md'));
+    expect(search(s, 'quokka')).toEqual([]);
+  });
+
+  it('searches a checkout whose .kith/ cannot be written', () => {
+    const s = repo();
+    const before = search(s, 'muller');
+    expect(before.length).toBeGreaterThan(0);
+    rmSync(join(s.dir, '.kith'), { recursive: true, force: true });
+    writeFileSync(join(s.dir, '.kith'), 'not a folder\n');
+    expect(search(s, 'muller')).toEqual(before);
+  });
+
   it('rebuilds a corrupt index silently', () => {
     const s = repo();
     const before = search(s, 'muller');

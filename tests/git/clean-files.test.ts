@@ -43,7 +43,7 @@ describe('the files git vouches for', () => {
     utimesSync(b, mtime, mtime);
     rmSync(join(top, 'contacts/c.md'));
     writeFileSync(join(top, 'contacts/new.md'), 'new\n');
-    const clean = await cleanBlobs(top, vars, ['contacts']);
+    const clean = (await cleanBlobs(top, vars, ['contacts']))?.clean;
     expect([...clean!.keys()].sort()).toEqual(['contacts/a.md', 'contacts/d.md']);
     expect(clean!.get('contacts/a.md')).toBe(git(['hash-object', 'contacts/a.md']).trim());
   });
@@ -56,8 +56,27 @@ describe('the files git vouches for', () => {
     git(['add', '.']);
     git(['commit', '-qm', 'x']);
     writeFileSync(join(top, 'crm/contacts/b.md'), 'changed\n');
-    const clean = await cleanBlobs(join(top, 'crm'), vars, ['contacts']);
+    const clean = (await cleanBlobs(join(top, 'crm'), vars, ['contacts']))?.clean;
     expect([...clean!.keys()]).toEqual(['contacts/a.md']);
+  });
+
+  it('are settled only when nothing is changed or untracked, and digest the index', async () => {
+    const { top, git } = repo();
+    mkdirSync(join(top, 'contacts'));
+    writeFileSync(join(top, 'contacts/a.md'), 'a\n');
+    git(['add', '.']);
+    git(['commit', '-qm', 'x']);
+    const first = await cleanBlobs(top, vars, ['contacts'], { untracked: true });
+    expect(first?.settled).toBe(true);
+    writeFileSync(join(top, 'contacts/b.md'), 'b\n');
+    expect((await cleanBlobs(top, vars, ['contacts'], { untracked: true }))?.settled).toBe(false);
+    expect((await cleanBlobs(top, vars, ['contacts']))?.settled).toBe(false);
+    git(['add', '.']);
+    const staged = await cleanBlobs(top, vars, ['contacts'], { untracked: true });
+    expect(staged?.settled).toBe(true);
+    expect(staged?.digest).not.toBe(first?.digest);
+    writeFileSync(join(top, 'contacts/a.md'), 'A\n');
+    expect((await cleanBlobs(top, vars, ['contacts'], { untracked: true }))?.settled).toBe(false);
   });
 
   it('are none outside git', async () => {

@@ -40,8 +40,13 @@ export function terminalSafe(text: string, multiline = false): string {
 // Kith's own colour codes (SGR) are the one sequence a whole line may carry.
 const OWN_COLOUR = /\u001b\[[0-9;]*m/g;
 
+// Anything terminalSafe would change; most output has none, and is let through after one scan.
+const UNSAFE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
 /** A line (or lines) of output made safe as a whole: everything terminalSafe removes, but our colours. */
 export function terminalSafeOutput(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   const parts = text.split(OWN_COLOUR);
   const colours = text.match(OWN_COLOUR) ?? [];
   return parts.map((p, i) => terminalSafe(p, true) + (colours[i] ?? '')).join('');

@@ -21,14 +21,24 @@ export interface RankedHit extends SearchDoc {
 // a match in the fields that name a record is what people mean most of the time
 const FIELD_WEIGHT = 3;
 
+/** Whether a hit of this score and recency ranks above `b` (equals keep their order). */
+const above = (score: number, recency: string, b: RankedHit) =>
+  score !== b.score ? score > b.score : recency > b.recency;
+
+/** The best `limit` documents that match every word, best first; ties keep the candidates' order. */
 export function rankHits(candidates: ReadonlyMap<SearchDoc, Matches>, limit: number): RankedHit[] {
-  const hits: RankedHit[] = [];
+  // one pass keeping the best `limit`: tens of thousands of candidates are never sorted whole
+  const best: RankedHit[] = [];
   for (const [doc, matches] of candidates) {
     if (matches.some((m) => m === 0)) continue;
     const score = matches.reduce((sum, m) => sum + (m === 2 ? FIELD_WEIGHT : 1), 0);
-    hits.push({ ...doc, score });
+    const last = best[best.length - 1];
+    if (best.length >= limit && (!last || !above(score, doc.recency, last))) continue;
+    let at = best.length;
+    while (at > 0 && above(score, doc.recency, best[at - 1]!)) at--;
+    const hit = { ...doc, score };
+    best.splice(at, 0, hit);
+    if (best.length > limit) best.pop();
   }
-  return hits
-    .sort((a, b) => b.score - a.score || (a.recency < b.recency ? 1 : a.recency > b.recency ? -1 : 0))
-    .slice(0, limit);
+  return best;
 }

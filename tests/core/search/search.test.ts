@@ -54,4 +54,20 @@ describe('ranking hits', () => {
     ]);
     expect(rankHits(new Map([[a, [1]]]), 0)).toEqual([]);
   });
+
+  it('keeps the best few of many exactly as sorting them all would, ties in their order', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const candidates = new Map(
+      Array.from({ length: 3000 }, (_, i) => [
+        doc(`d${i}`, `2026-0${1 + Math.floor(next() * 9)}-01`),
+        [Math.floor(next() * 3), Math.floor(next() * 3)],
+      ]),
+    );
+    const all = [...candidates]
+      .filter(([, m]) => m.every((x) => x > 0))
+      .map(([d, m]) => ({ ...d, score: m.reduce((sum, x) => sum + (x === 2 ? 3 : 1), 0) }))
+      .sort((a, b) => b.score - a.score || (a.recency < b.recency ? 1 : a.recency > b.recency ? -1 : 0));
+    for (const limit of [1, 7, 20, 5000]) expect(rankHits(candidates, limit)).toEqual(all.slice(0, limit));
+  });
 });
