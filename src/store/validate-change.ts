@@ -36,8 +36,10 @@ export function changeErrors(
     conversations: keep(data.conversations, 'conversation'),
     problems: [],
   };
-  const before = new Set(checkRepo(data).map(key));
-  return [...found, ...checkRepo(after).filter((p) => written.has(p.file))].filter(
+  // the written files' problems alone, before and after, each found against every record
+  const only = new Set(written.keys());
+  const before = new Set(checkRepo(data, only).map(key));
+  return [...found, ...checkRepo(after, only)].filter(
     (p, i, all) => p.severity === 'error' && !before.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i,
   );
 }

@@ -1,9 +1,9 @@
 // A stay-in-touch cadence `kith due` cannot read would silently never remind anyone.
 import { parseDuration } from '../time/durations.js';
-import type { Check } from './check.js';
+import { reported, type Check } from './check.js';
 
-export const cadences: Check = (data) =>
-  data.contacts
+export const cadences: Check = (data, only) =>
+  reported(data.contacts, only)
     .filter((c) => c.cadence !== undefined && !parseDuration(c.cadence))
     .map((c) => ({
       file: c.path,

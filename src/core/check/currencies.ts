@@ -1,10 +1,10 @@
 // A deal in a currency kith.yaml has no rate for cannot be added up: the pipeline would fail.
-import { problemAt, type Check } from './check.js';
+import { problemAt, reported, type Check } from './check.js';
 
-export const currencies: Check = (data) => {
+export const currencies: Check = (data, only) => {
   const { currency, rates } = data.settings;
   const known = [currency, ...Object.keys(rates)];
-  return data.deals
+  return reported(data.deals, only)
     .filter((d) => d.currency !== undefined && !known.includes(d.currency.toUpperCase()))
     .map((d) =>
       problemAt(

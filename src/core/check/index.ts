@@ -12,8 +12,12 @@ import { uniqueness } from './uniqueness.js';
 
 const CHECKS: readonly Check[] = [references, stages, uniqueness, timelineOrder, cadences, currencies, keptValuesCheck];
 
-/** Every problem: the ones met while loading, then each check's, in file and line order. */
-export function checkRepo(data: RepoData): Problem[] {
-  const all = [...data.problems, ...CHECKS.flatMap((c) => c(data))];
+/**
+ * Every problem: the ones met while loading, then each check's, in file and line order. With
+ * `only`, the problems of those files alone (still checked against every record).
+ */
+export function checkRepo(data: RepoData, only?: ReadonlySet<string>): Problem[] {
+  const loading = only ? data.problems.filter((p) => only.has(p.file)) : data.problems;
+  const all = [...loading, ...CHECKS.flatMap((c) => c(data, only))];
   return all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
 }

@@ -3,7 +3,7 @@
 import { describeKept } from '../merge/index.js';
 import { keptValues, type Kept } from '../model/kept.js';
 import type { Problem } from '../model/types.js';
-import { problemAt, type Check } from './check.js';
+import { problemAt, reported, type Check } from './check.js';
 
 const HINT =
   'settle it: set the field to the value you want (`kith set REF FIELD=VALUE` clears its kept value) ' +
@@ -21,9 +21,11 @@ function keptValueProblems(file: string, kept: readonly Kept[], line: number): P
   }));
 }
 
-export const keptValuesCheck: Check = (data) => [
-  ...keptValueProblems('kith.yaml', data.settings.kept?.values ?? [], data.settings.kept?.line ?? 1),
-  ...[...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].flatMap((r) =>
+export const keptValuesCheck: Check = (data, only) => [
+  ...(only && !only.has('kith.yaml')
+    ? []
+    : keptValueProblems('kith.yaml', data.settings.kept?.values ?? [], data.settings.kept?.line ?? 1)),
+  ...reported([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations], only).flatMap((r) =>
     keptValueProblems(r.path, keptValues(r.data), problemAt(r, 'conflicts', '').line),
   ),
 ];

@@ -1,9 +1,9 @@
 // References that point at nothing: an org, contact or deal slug no file has, an owner who is
 // not a member, an entry author who is neither a teammate nor a contact.
 import type { AnyRecord, Problem } from '../model/types.js';
-import { problemAt, type Check } from './check.js';
+import { problemAt, reported, type Check } from './check.js';
 
-export const references: Check = (data) => {
+export const references: Check = (data, only) => {
   const slugs = {
     contact: new Set(data.contacts.map((c) => c.slug)),
     org: new Set(data.orgs.map((o) => o.slug)),
@@ -23,7 +23,7 @@ export const references: Check = (data) => {
       );
     }
   };
-  for (const r of [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations]) {
+  for (const r of reported([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations], only)) {
     if (r.owner !== undefined && handles.size && !handles.has(r.owner.replace(/^@/, ''))) {
       out.push(
         problemAt(r, 'owner', `owner "${r.owner}" is not a member in kith.yaml`, `one of ${[...handles].join(', ')}`),

@@ -1,9 +1,9 @@
 // Timeline entries out of date order: readable either way, but worth tidying (a warning).
 import { instant } from '../time/zone.js';
-import type { Check } from './check.js';
+import { reported, type Check } from './check.js';
 
-export const timelineOrder: Check = (data) =>
-  data.conversations.flatMap((v) =>
+export const timelineOrder: Check = (data, only) =>
+  reported(data.conversations, only).flatMap((v) =>
     v.entries.slice(1).flatMap((e, i) =>
       instant(e.at) < instant(v.entries[i]!.at)
         ? [
