@@ -75,7 +75,7 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     // errors pass the same sanitiser as every other output (loaded only when something failed)
-    const { terminalSafeOutput } = await import('../core/model/index.js');
+    const { terminalSafeOutput } = await import('../core/model/terminal.js');
     code = await report(err, (text) => process.stderr.write(terminalSafeOutput(text)), process.env.KITH_DEBUG === '1');
   }
   process.exitCode = code;

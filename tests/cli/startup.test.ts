@@ -9,17 +9,38 @@ const HEAVY = ['chrono-node', 'imapflow', 'postal-mime', 'mailparser', 'node_mod
 function loaded(args: string[], cwd: string, env: Record<string, string>): string[] {
   const trace = join(cwd, `.trace-${args.join('-').replace(/\W/g, '')}`);
   const hook = new URL('../helpers/trace-imports.mjs', import.meta.url).pathname;
-  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { cwd, env: { ...env, KITH_TRACE_IMPORTS: trace }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], {
+    cwd,
+    env: { ...env, KITH_TRACE_IMPORTS: trace },
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
 }
 
 describe('start-up stays lean', () => {
-  it.each([['--help'], ['ls', 'contacts'], ['show', 'jane', '--json'], ['check']])('kith %s loads no heavy package', (...args) => {
+  it.each([['--help'], ['ls', 'contacts'], ['show', 'jane', '--json'], ['check']])(
+    'kith %s loads no heavy package',
+    (...args) => {
+      const s = seededRepo();
+      const urls = loaded(args, s.dir, s.env);
+      expect(urls.some((u) => u.includes('/dist/cli/main.js'))).toBe(true);
+      expect(urls.some((u) => u.includes('node_modules/commander/'))).toBe(true);
+      for (const heavy of HEAVY)
+        expect(
+          urls.filter((u) => u.includes(heavy)),
+          heavy,
+        ).toEqual([]);
+    },
+  );
+
+  it('kith --help loads the command line and commander only, no parser or schema', () => {
     const s = seededRepo();
-    const urls = loaded(args, s.dir, s.env);
-    expect(urls.some((u) => u.includes('/dist/cli/main.js'))).toBe(true);
-    expect(urls.some((u) => u.includes('node_modules/commander/'))).toBe(true);
-    for (const heavy of HEAVY) expect(urls.filter((u) => u.includes(heavy)), heavy).toEqual([]);
+    const urls = loaded(['--help'], s.dir, s.env);
+    const packages = new Set(urls.map((u) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter(Boolean));
+    expect([...packages]).toEqual(['commander']);
+    expect(
+      urls.filter((u) => u.includes('/dist/') && !/\/dist\/(cli\/|core\/model\/(errors|terminal)\.js)/.test(u)),
+    ).toEqual([]);
   });
 });
