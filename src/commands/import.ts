@@ -80,7 +80,8 @@ export interface ImportOptions {
 
 /** Every message of a source, parsed and reduced to what the plan keeps; unreadable ones are warnings. */
 async function readMessages(source: MailSource, bodies: Bodies, env: Env, quiet: boolean) {
-  const { parseMessage } = await import('../mail/message.js');
+  const { MessageParser, parseBudgetMs } = await import('../mail/parser.js');
+  const parser = new MessageParser({ budgetMs: parseBudgetMs(env.vars.KITH_MAIL_PARSE_MS) });
   const messages: MailMessage[] = [];
   const warnings: string[] = [];
   let invalid = 0;
@@ -93,7 +94,7 @@ async function readMessages(source: MailSource, bodies: Bodies, env: Env, quiet:
       }
       try {
         // a big mailbox holds trimmed text, not whole bodies
-        const message = await parseMessage(item.raw, item.origin, item.fallbackDate);
+        const message = await parser.parse(item.raw, item.origin, item.fallbackDate);
         if (message.overBudget)
           warnings.push(
             `${item.origin} ${message.messageId}: ${message.overBudget}: filed as who, when and subject only`,
@@ -106,6 +107,7 @@ async function readMessages(source: MailSource, bodies: Bodies, env: Env, quiet:
       if (progress && messages.length % 250 === 0) env.err.write(`\rreading mail: ${messages.length} messages`);
     }
   } finally {
+    await parser.close();
     await source.close?.();
   }
   if (progress && messages.length >= 250) env.err.write('\r\u001b[K');

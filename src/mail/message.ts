@@ -114,16 +114,33 @@ function overBudget(raw: Buffer | string): string | undefined {
   return undefined;
 }
 
-/** The header block of a raw message, with an empty body. */
-function headersOnly(raw: Buffer | string): Buffer {
+// The headers a message filed as metadata keeps, and how much of each: postal-mime's time grows
+// faster than a header's length (256 KB of folded Subject 5 s), so a headers-only parse must stay
+// small whatever the message holds. 4,000 characters keep about a hundred recipients.
+const KEPT_HEADERS = new Set(['from', 'to', 'cc', 'subject', 'date', 'message-id', 'in-reply-to', 'references']);
+const MARKS_BULK = new Set(['list-id', 'list-unsubscribe', 'precedence']);
+const MAX_HEADER_CHARS = 4000;
+const MAX_RECEIVED = 5;
+
+/** The headers the importer reads, each cut to MAX_HEADER_CHARS, with an empty body. */
+export function headersOnly(raw: Buffer | string): Buffer {
   const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
   const crlf = bytes.indexOf('\r\n\r\n');
   const lf = bytes.indexOf('\n\n');
   const end = [crlf, lf].filter((n) => n >= 0).sort((a, b) => a - b)[0] ?? bytes.length;
-  // the body goes, so its Content-Type must go too: a multipart header with no parts is empty text
   const head = bytes.subarray(0, Math.min(end, 256 * 1024)).toString('latin1');
-  const kept = head.replace(/^content-(type|transfer-encoding):.*(\r?\n[ \t].*)*(\r?\n)?/gim, '');
-  return Buffer.from(`${kept.replace(/\r?\n$/, '')}\n\n`, 'latin1');
+  const kept: string[] = [];
+  let received = 0;
+  // one header per line once folds are joined; the body, and so its Content-Type, goes
+  for (const field of head.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/)) {
+    const key = field
+      .slice(0, Math.max(0, field.indexOf(':')))
+      .trim()
+      .toLowerCase();
+    const isReceived = key === 'received' && received++ < MAX_RECEIVED;
+    if (KEPT_HEADERS.has(key) || MARKS_BULK.has(key) || isReceived) kept.push(field.slice(0, MAX_HEADER_CHARS));
+  }
+  return Buffer.from(`${kept.join('\n')}\n\n`, 'latin1');
 }
 
 /**
