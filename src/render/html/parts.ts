@@ -1,9 +1,17 @@
 // The pieces of an HTML report: escaping, figures a test can read back, bar charts as SVG,
 // and tables that turn into cards on a phone. Pure: data in, text out.
+import { terminalSafe } from '../../core/model/index.js';
 import { formatMoney, formatPercent } from '../format.js';
 
+/**
+ * Text as HTML text or an attribute value. Controls, bidi overrides and zero-width characters
+ * go first, as on a terminal: in a page they would make a name read in another order than stored.
+ */
 export const esc = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  terminalSafe(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 export const money = (n: number, c: string) => esc(formatMoney(n, c));
 export const pct = formatPercent;
 export const days = (n: number | null) => (n === null ? 'n/a' : `${Math.round(n * 10) / 10} d`);
