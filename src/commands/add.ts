@@ -1,5 +1,5 @@
 // `kith add contact|org|deal`: writes a new record file and commits it.
-import { namesakes, newId, newRecordFields, slugify, typedName, type NewKind } from '../core/model/index.js';
+import { namesakes, newId, newRecordFields, quotePath, slugify, typedName, type NewKind } from '../core/model/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { renderFile } from '../store/front-matter-edit.js';
@@ -123,10 +123,12 @@ export async function run(opts: AddOptions, env: Env) {
       action: 'add',
       refs: [path],
     });
-    env.out.write(`added ${opts.kind} ${clean(name.trim())} (${path})\n`);
+    env.out.write(`added ${opts.kind} ${clean(name.trim())} (${quotePath(path)})\n`);
     if (same.length) {
-      const others = same.map((r) => r.path).join(', ');
-      env.err.write(`warning: another ${opts.kind} is called ${clean(name.trim())} (${others}); this one is ${path}\n`);
+      const others = same.map((r) => quotePath(r.path)).join(', ');
+      env.err.write(
+        `warning: another ${opts.kind} is called ${clean(name.trim())} (${others}); this one is ${quotePath(path)}\n`,
+      );
     }
     return { path, fields };
   });

@@ -2,7 +2,7 @@
 // .git/config (clones do not share it) and a check that git's identity is a team member.
 import { basename, resolve } from 'node:path';
 import { checkIdentity } from '../core/people/index.js';
-import { KithError, plural } from '../core/model/index.js';
+import { KithError, plural, quotePath } from '../core/model/index.js';
 import { gitIdentity } from '../git/commit.js';
 import { ensureMergeDriver } from '../git/merge-driver.js';
 import { checkoutRemoteBranch, cloneRepo } from '../git/remote.js';
@@ -31,19 +31,19 @@ export async function run(opts: CloneOptions, env: Env) {
   const dir = opts.dir ?? (basename(opts.url.replace(/\/+$/, '')).replace(/\.git$/, '') || 'crm');
   const root = resolve(env.cwd, dir);
   if (folderNames(root)?.length)
-    throw new KithError(`${root} exists and is not empty`, 'choose a new folder: kith clone URL DIR');
+    throw new KithError(`${quotePath(root)} exists and is not empty`, 'choose a new folder: kith clone URL DIR');
   await cloneRepo(env.cwd, env.vars, opts.url, dir);
   ensureMergeDriver(root, mergeDriver(env));
   if (!(await revParse(root, env.vars, 'HEAD'))) await checkoutRemoteBranch(root, env.vars);
   if (!(await revParse(root, env.vars, 'HEAD'))) {
     env.out.write(
-      `Cloned an empty repository into ${root}\n` +
-        `Make it the team's: kith init ${dir} --name "Team", then cd ${dir} && kith sync\n`,
+      `Cloned an empty repository into ${quotePath(root)}\n` +
+        `Make it the team's: kith init ${quotePath(dir)} --name "Team", then cd ${quotePath(dir)} && kith sync\n`,
     );
     return { root, empty: true };
   }
   if (!folderNames(root)?.includes(SETTINGS_FILE))
-    throw new KithError(`cloned into ${root}, but it has no ${SETTINGS_FILE}: it is not a Kith repository`);
+    throw new KithError(`cloned into ${quotePath(root)}, but it has no ${SETTINGS_FILE}: it is not a Kith repository`);
   const repo = await open(root, env.vars);
   const me = checkIdentity(
     await gitIdentity(root, env.vars),
@@ -53,12 +53,11 @@ export async function run(opts: CloneOptions, env: Env) {
   const records =
     repo.data.contacts.length + repo.data.orgs.length + repo.data.deals.length + repo.data.conversations.length;
   env.out.write(
-    `Cloned ${clean(repo.settings.name)} into ${root}: ${plural(records, 'record')}` +
+    `Cloned ${clean(repo.settings.name)} into ${quotePath(root)}: ${plural(records, 'record')}` +
       `${me.handle ? `, you are @${me.handle}` : ''}\n`,
   );
-  env.out.write(
-    `Keep in step with the team: cd ${dir} && kith sync (from cron: */10 * * * * cd ${root} && kith sync)\n`,
-  );
+  const cron = `*/10 * * * * cd ${quotePath(root)} && kith sync`;
+  env.out.write(`Keep in step with the team: cd ${quotePath(dir)} && kith sync (from cron: ${cron})\n`);
   if (me.problem) env.err.write(`warning: ${me.problem.message}\nhint: ${me.problem.hint}\n`);
   return { root, empty: false, handle: me.handle, records };
 }

@@ -1,7 +1,7 @@
 // `kith demo`: copies the bundled example team into a temporary folder, moves its story to
 // today, commits it, and shows what needs attention with a short tour of what to try next.
 import { daysBetween, localDate } from '../core/time/index.js';
-import { plural } from '../core/model/index.js';
+import { plural, quotePath } from '../core/model/index.js';
 import { commitPaths, gitIdentity, initRepo, setLocalIdentity } from '../git/commit.js';
 import { paint } from '../render/text/paint.js';
 import { copyExamples, exampleAnchor } from '../store/demo.js';
@@ -39,7 +39,8 @@ export async function run(opts: DemoOptions, env: Env) {
   });
 
   const out = env.out;
-  out.write(`${paint(out, 'bold', 'Kith demo')}: a copy of the example team (Northwind Analytics) is in\n  ${root}\n`);
+  const title = paint(out, 'bold', 'Kith demo');
+  out.write(`${title}: a copy of the example team (Northwind Analytics) is in\n  ${quotePath(root)}\n`);
   const moved = `${plural(Math.abs(shift), 'day')} ${shift >= 0 ? 'forward' : 'back'}`;
   out.write(`Its story has been moved ${moved} so that it happens around today.\n\n`);
   out.write(`${paint(out, 'bold', '$ kith due')}\n`);

@@ -1,7 +1,7 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
 import { dueItems, filterItems, groupItems, horizonDays } from '../core/followup/index.js';
-import { checkMember, plural, UsageError } from '../core/model/index.js';
+import { checkMember, plural, quotePath, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { renderDigest } from '../render/digest.js';
 import { dueItemJson } from '../render/json/due.js';
@@ -79,7 +79,7 @@ export async function run(opts: DueOptions, env: Env) {
     if (typeof opts.ics !== 'string' || opts.ics === '-') env.out.write(ics);
     else {
       writeOutside(env.cwd, opts.ics, ics);
-      env.err.write(`wrote ${plural(items.length, 'to-do')} to ${opts.ics}\n`);
+      env.err.write(`wrote ${plural(items.length, 'to-do')} to ${quotePath(opts.ics)}\n`);
     }
   } else if (opts.json)
     printJson(env.out, { now: new Date(env.now).toISOString(), today, items: items.map(dueItemJson) });

@@ -18,7 +18,10 @@ export interface EditOptions {
 function save(env: Env, path: string, original: string, text: string, meta: { summary: string; copy: string }) {
   return withRepo(env, 'edit', async (repo) => {
     if (repo.readForEdit(path) !== original) {
-      throw new KithError(`${path} changed while you were editing it: not saved`, `your text is kept in ${meta.copy}`);
+      throw new KithError(
+        `${quotePath(path)} changed while you were editing it: not saved`,
+        `your text is kept in ${quotePath(meta.copy)}`,
+      );
     }
     await repo.apply({ writes: new Map([[path, text]]), summary: meta.summary, action: 'edit', refs: [path] });
   });

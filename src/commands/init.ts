@@ -1,5 +1,6 @@
 // `kith init [DIR]`: creates a data repository from templates/ and makes the first commit.
-import { isCurrency, isDomain, KithError, normaliseDomain, UsageError } from '../core/model/index.js';
+import { isCurrency, isDomain, KithError, normaliseDomain, quotePath, UsageError } from '../core/model/index.js';
+import { clean } from '../render/text/paint.js';
 import { initialHandle } from '../core/people/index.js';
 import { ensureCanCommit, gitIdentity, initRepo, isGitRepo } from '../git/commit.js';
 import { folderNames, makeFolder, readTextFile, removeTree } from '../store/files.js';
@@ -45,13 +46,13 @@ export async function run(opts: InitOptions, env: Env) {
   const existed = folderNames(root);
   const present = (existed ?? []).filter((n) => n !== '.git');
   if (present.includes(SETTINGS_FILE))
-    throw new KithError(`${root} is already a Kith repository`, 'nothing to do; `kith check` checks it');
+    throw new KithError(`${quotePath(root)} is already a Kith repository`, 'nothing to do; `kith check` checks it');
   const hadGit = (existed ?? []).includes('.git');
   const foreign = present.filter((n) => !(hadGit && HOST_FILES.test(n)));
   if (foreign.length) {
     const some = `${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}`;
     throw new KithError(
-      `${root} is not empty and not a Kith repository (it has ${some})`,
+      `${quotePath(root)} is not empty and not a Kith repository (it has ${some})`,
       'choose an empty or new folder, or a fresh clone of an empty repository: `kith init ~/crm`',
     );
   }
@@ -84,7 +85,7 @@ export async function run(opts: InitOptions, env: Env) {
     action: 'init',
     refs: [SETTINGS_FILE],
   });
-  env.out.write(`Created a Kith repository in ${root}\n  team ${name}, you are @${handle}\n`);
-  env.out.write(`Next: cd ${opts.dir} && kith add org "Acme" --domain acme.example\n`);
+  env.out.write(`Created a Kith repository in ${quotePath(root)}\n  team ${clean(name)}, you are @${handle}\n`);
+  env.out.write(`Next: cd ${quotePath(opts.dir)} && kith add org "Acme" --domain acme.example\n`);
   return { root, handle };
 }

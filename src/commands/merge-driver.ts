@@ -1,6 +1,7 @@
 // `kith merge-driver BASE OURS THEIRS PATH`: what git runs (from .git/config) for a record both
 // sides changed under a plain `git pull` or `git rebase`. Writes the merge into OURS. A file it
 // cannot merge gets conflict markers and exit 1, so git stops instead of keeping one side.
+import { quotePath } from '../core/model/index.js';
 import { mergeDriverFiles } from '../store/merge/driver.js';
 import type { Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -24,6 +25,6 @@ export interface MergeDriverOptions {
 export async function run(opts: MergeDriverOptions, env: Env) {
   const result = mergeDriverFiles(opts);
   if (result.kept.length)
-    env.err.write(`kith: ${opts.path}: ${result.kept.length} value(s) kept aside under conflicts:\n`);
+    env.err.write(`kith: ${quotePath(opts.path)}: ${result.kept.length} value(s) kept aside under conflicts:\n`);
   return result;
 }

@@ -1,6 +1,6 @@
 // `kith promise REF "what" --by WHEN [--them]`: records a promise in the open conversation.
 import { pickConversation, withPromise } from '../core/conversation/index.js';
-import { displayName, newId, UsageError } from '../core/model/index.js';
+import { displayName, newId, quotePath, UsageError } from '../core/model/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
@@ -66,7 +66,7 @@ export async function run(opts: PromiseOptions, env: Env) {
       action: 'promise',
     });
     const said = opts.them ? 'they promised' : 'you promised';
-    env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${conversation.path})\n`);
+    env.out.write(`${said}: ${clean(what)} by ${due} (${promise.id} in ${quotePath(conversation.path)})\n`);
     return promise;
   });
 }

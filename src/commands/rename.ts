@@ -5,6 +5,7 @@ import {
   displayName,
   KithError,
   plural,
+  quotePath,
   referenceChanges,
   slugify,
   typedName,
@@ -39,10 +40,10 @@ export async function run(opts: RenameOptions, env: Env) {
     // a file kith cannot read may point at the record: renaming past it would leave it dangling
     const unreadable = unreadableFiles(repo.data);
     if (unreadable.length) {
-      const files = unreadable.map((f) => `  ${f}`).join('\n');
+      const files = unreadable.map((f) => `  ${quotePath(f)}`).join('\n');
       const what = `${plural(unreadable.length, 'file')} cannot be read and may refer to it`;
       throw new KithError(
-        `not renaming ${target.path}: ${what}:\n${files}`,
+        `not renaming ${quotePath(target.path)}: ${what}:\n${files}`,
         '`kith check` says what is wrong with them; fix them, then rename',
       );
     }
@@ -74,7 +75,7 @@ export async function run(opts: RenameOptions, env: Env) {
     const summary = `rename ${target.kind} ${displayName(target)} to ${name}`;
     await repo.apply({ writes, removes, summary, action: 'rename', refs: [target.path, path] });
     const others = writes.size - 1;
-    const moved = path !== target.path ? ` (${target.path} -> ${path})` : '';
+    const moved = path !== target.path ? ` (${quotePath(target.path)} -> ${quotePath(path)})` : '';
     const updated = others ? `; ${plural(others, 'file')} updated to match` : '';
     env.out.write(`renamed ${clean(displayName(target))} to ${clean(name)}${moved}${updated}\n`);
     return { from: target.path, to: path, updated: [...writes.keys()] };

@@ -21,7 +21,7 @@ export async function run(opts: ReopenOptions, env: Env) {
       target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');
     const conversation = closed[0];
     if (!conversation || conversation.turn !== 'closed')
-      throw new UsageError(`no closed conversation with ${target.slug}`);
+      throw new UsageError(`no closed conversation with ${quotePath(target.slug)}`);
     // reopening means we owe the next word, today
     const changes = { turn: 'us', next: localDate(env.now, env.zone), closed_reason: undefined };
     await applyEdit(repo, conversation.path, { changes, summary: `reopen ${conversation.subject}`, action: 'reopen' });

@@ -1,5 +1,6 @@
 // `kith report --out FILE.html`: the pipeline and influence as one self-contained page.
 import { buildInfluence, buildPipeline, parsePeriod } from '../core/pipeline/index.js';
+import { quotePath } from '../core/model/index.js';
 import { formatDateTime, localDate } from '../core/time/index.js';
 import { renderReportHtml } from '../render/html/report.js';
 import { writeOutside } from '../store/files.js';
@@ -29,6 +30,6 @@ export async function run(opts: ReportOptions, env: Env) {
   const generated = formatDateTime(env.now, env.zone).replace('T', ' ');
   const html = renderReportHtml(pipeline, influence, { team: data.settings.name, generated });
   const path = writeOutside(env.cwd, opts.out, html);
-  env.err.write(`wrote ${opts.out} (${Math.round(html.length / 1024)} KB)\n`);
+  env.err.write(`wrote ${quotePath(opts.out)} (${Math.round(html.length / 1024)} KB)\n`);
   return { path, pipeline, influence };
 }

@@ -32,7 +32,8 @@ export interface RmOptions {
 }
 
 const DANGLE = 'would point at nothing';
-const listed = (refs: readonly Reference[]) => refs.map((r) => `  ${r.path}:${r.line}: ${r.field}`).join('\n');
+const listed = (refs: readonly Reference[]) =>
+  refs.map((r) => `  ${quotePath(r.path)}:${r.line}: ${clean(r.field)}`).join('\n');
 
 export async function run(opts: RmOptions, env: Env) {
   // ask first, without the lock: a question can wait on a person, a lock must not
@@ -58,8 +59,8 @@ export async function run(opts: RmOptions, env: Env) {
     const refs = referencesTo(repo.data, still);
     if (refs.length && !opts.force) {
       throw new KithError(
-        `not removing ${quotePath(still.path)}: ${plural(refs.length, 'reference')} to ${still.slug} ${DANGLE}:\n` +
-          listed(refs),
+        `not removing ${quotePath(still.path)}: ${plural(refs.length, 'reference')} to ` +
+          `${clean(still.slug)} ${DANGLE}:\n${listed(refs)}`,
         'change those first (kith set, kith edit), or pass --force to remove it anyway',
       );
     }

@@ -1,6 +1,6 @@
 // `kith set REF key=value ...`: changes fields in place (only those bytes) and commits.
 import { KEPT_KEY, settleKept } from '../core/merge/index.js';
-import { displayName, readAssignments } from '../core/model/index.js';
+import { displayName, quotePath, readAssignments } from '../core/model/index.js';
 import { editRecordText, parseFieldValue } from '../store/front-matter-edit.js';
 import { withRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -28,9 +28,8 @@ export async function run(opts: SetOptions, env: Env) {
     const keys = Object.keys(changes);
     const summary = `set ${keys.join(', ')} on ${displayName(target)}`;
     await repo.apply({ writes: new Map([[target.path, text]]), summary, action: 'set', refs: [target.path] });
-    env.out.write(
-      `${target.path}: ${keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`)).join(', ')}\n`,
-    );
+    const done = keys.map((k) => (changes[k] === undefined ? `removed ${k}` : `${k} set`));
+    env.out.write(`${quotePath(target.path)}: ${done.join(', ')}\n`);
     return { path: target.path, changes };
   });
 }

@@ -1,5 +1,5 @@
 // Search hits for a terminal: file:line, kind and name, then the line that matched.
-import { plural } from '../../core/model/index.js';
+import { plural, quotePath } from '../../core/model/index.js';
 import { clean, paint } from './paint.js';
 import type { Output } from './output.js';
 
@@ -14,7 +14,7 @@ interface Hit {
 export function renderSearch(out: Output, hits: readonly Hit[], query: string): string {
   if (!hits.length) return `nothing matches "${clean(query)}"\n`;
   const lines = hits.map((h) => {
-    const where = paint(out, 'bold', `${h.path}:${h.line}`);
+    const where = paint(out, 'bold', `${quotePath(h.path)}:${h.line}`);
     return `${where}  ${h.kind}  ${clean(h.title)}\n    ${paint(out, 'dim', clean(h.snippet))}\n`;
   });
   return `${lines.join('')}${paint(out, 'dim', plural(hits.length, 'hit'))}\n`;
