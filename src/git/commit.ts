@@ -35,7 +35,10 @@ export async function ensureCanCommit(root: string, vars: Vars): Promise<void> {
   try {
     await g.raw(['rev-parse', '--git-dir']);
   } catch {
-    throw new KithError(`${root} is not a git repository`, 'run `git init` there, or `kith init` to set it up');
+    throw new KithError(
+      `${quotePath(root)} is not a git repository`,
+      'run `git init` there, or `kith init` to set it up',
+    );
   }
   try {
     await g.raw(['var', 'GIT_AUTHOR_IDENT']);

@@ -2,7 +2,7 @@
 // input) or an IMAP account from the personal config. Heavy modules load only when used.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../core/model/index.js';
+import { quotePath, UsageError } from '../core/model/index.js';
 import type { Cursors } from './imap.js';
 import type { MailSource } from './source.js';
 
@@ -62,7 +62,7 @@ function expectShape(path: string, source: SourceKind, wanted: readonly Shape[])
     : emls
       ? `it holds ${emls} .eml files: kith import eml ${join(path, '*.eml')}`
       : `kith import ${source} --help says what it reads`;
-  throw new UsageError(`${path} ${LOOKS[shape]}: not what kith import ${source} reads`, hint);
+  throw new UsageError(`${quotePath(path)} ${LOOKS[shape]}: not what kith import ${source} reads`, hint);
 }
 
 export async function openSource(req: SourceRequest): Promise<MailSource> {

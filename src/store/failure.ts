@@ -2,7 +2,7 @@
 // line naming the file or the cause and what to do, never a raw `EACCES` or `fatal:`.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { KithError } from '../core/model/index.js';
+import { KithError, quotePath } from '../core/model/index.js';
 import { gitDir } from '../git/state.js';
 
 const NOTHING_CHANGED = 'nothing was changed';
@@ -28,7 +28,10 @@ export function explainSystemError(err: unknown, root?: string, changed = NOTHIN
   // a temporary file is named after the file it stands for: .x.md.123.tmp -> x.md
   const path = e.path && root ? relative(root, e.path) : e.path;
   const file = path?.replace(/(^|\/)\.([^/]+)\.[0-9a-f]+\.tmp$/, '$1$2');
-  return new KithError(`${system[0]}${file ? ` (${file})` : ''}`, changed ? `${changed}; ${system[1]}` : system[1]);
+  return new KithError(
+    `${system[0]}${file ? ` (${quotePath(file)})` : ''}`,
+    changed ? `${changed}; ${system[1]}` : system[1],
+  );
 }
 
 function hookIn(root: string): string | undefined {

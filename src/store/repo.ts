@@ -77,8 +77,8 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
     const root = resolve(opts.cwd, given);
     if (!existsSync(join(root, SETTINGS_FILE))) {
       throw new KithError(
-        `${root} is not a Kith repository (no ${SETTINGS_FILE})`,
-        `create one with \`kith init ${given}\``,
+        `${quotePath(root)} is not a Kith repository (no ${SETTINGS_FILE})`,
+        `create one with \`kith init ${quotePath(given)}\``,
       );
     }
     return root;

@@ -2,7 +2,14 @@
 // read back with the schema and checked against the whole repository (stages, references,
 // owners, e-mails, rates); only problems the change adds count, so old ones never block.
 import { checkRepo } from '../core/check/index.js';
-import { KithError, type AnyRecord, type Problem, type RepoData } from '../core/model/index.js';
+import {
+  KithError,
+  quotePath,
+  terminalSafe,
+  type AnyRecord,
+  type Problem,
+  type RepoData,
+} from '../core/model/index.js';
 import { kindOfPath } from './layout.js';
 import { readRecord } from './records.js';
 
@@ -46,7 +53,8 @@ export function changeErrors(
 
 /** A problem as one line for an error message, then its hint. */
 function formatLine(p: Problem): string {
-  return `  ${p.file}:${p.line}:${p.col}: ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`;
+  const hint = p.hint ? `\n    hint: ${terminalSafe(p.hint)}` : '';
+  return `  ${quotePath(p.file)}:${p.line}:${p.col}: ${terminalSafe(p.message)}${hint}`;
 }
 
 export class InvalidChange extends KithError {

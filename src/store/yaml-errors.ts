@@ -1,7 +1,7 @@
 // YAML problems said where a person looks for them: an unclosed [ or { at its own line, and
 // git's conflict markers as one "unresolved merge conflict" instead of a run of YAML errors.
 import type { YAMLError } from 'yaml';
-import type { Problem } from '../core/model/index.js';
+import { quotePath, type Problem } from '../core/model/index.js';
 
 const MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/m;
 
@@ -15,7 +15,7 @@ export function mergeConflict(text: string, file: string): Problem | undefined {
     line,
     col: 1,
     severity: 'error',
-    message: `unresolved merge conflict (run kith resolve ${file} or edit it)`,
+    message: `unresolved merge conflict (run kith resolve ${quotePath(file)} or edit it)`,
     hint: 'the lines between <<<<<<< and >>>>>>> are both sides of a merge: keep one, remove the markers',
   };
 }

@@ -1,6 +1,7 @@
 // Promises in a conversation: finding one by id or text, and the new `promises:` list after
 // one of them changes. Lists are rewritten from the file's own data, so unknown keys stay.
 import { UsageError } from '../model/errors.js';
+import { quotePath, terminalSafe } from '../model/terminal.js';
 import { patchListItems, type RawItem } from '../model/records.js';
 import { resolveRef } from '../model/resolve.js';
 import type { Conversation, IsoDate, Promise_, RepoData } from '../model/types.js';
@@ -58,10 +59,13 @@ export function promiseFor(data: RepoData, ref: string): FoundPromise {
   const open = conversation.promises.filter((p) => p.state === 'open');
   if (open.length === 1) return { conversation, promise: open[0]! };
   if (!open.length)
-    throw new UsageError(`no open promise in ${conversation.path}`, 'kith promise REF "what" --by WHEN records one');
-  const list = open.map((p) => `  ${p.id}  ${p.what} (by ${p.due})`).join('\n');
+    throw new UsageError(
+      `no open promise in ${quotePath(conversation.path)}`,
+      'kith promise REF "what" --by WHEN records one',
+    );
+  const list = open.map((p) => `  ${p.id}  ${terminalSafe(p.what)} (by ${p.due})`).join('\n');
   throw new UsageError(
-    `${conversation.path} has ${open.length} open promises:\n${list}`,
+    `${quotePath(conversation.path)} has ${open.length} open promises:\n${list}`,
     'name the promise by its id: kith done p-...',
   );
 }
@@ -89,9 +93,12 @@ export type OpenPromises = 'keep' | 'drop';
 export function planClose(v: Conversation, opts: { reason?: string; promises?: OpenPromises; today: IsoDate }) {
   const open = v.promises.filter((p) => p.state === 'open');
   if (open.length && !opts.promises) {
-    const list = open.map((p) => `  ${p.id}  ${p.from === 'us' ? 'we' : 'they'} promised: ${p.what} (by ${p.due})`);
+    const list = open.map(
+      (p) => `  ${p.id}  ${p.from === 'us' ? 'we' : 'they'} promised: ${terminalSafe(p.what)} (by ${p.due})`,
+    );
     throw new UsageError(
-      `${v.path} has ${open.length === 1 ? 'an open promise' : `${open.length} open promises`}:\n${list.join('\n')}`,
+      `${quotePath(v.path)} has ${open.length === 1 ? 'an open promise' : `${open.length} open promises`}:\n` +
+        list.join('\n'),
       'keep them open (they stay in kith due) with --keep-promises, or give them up with --drop-promises',
     );
   }

@@ -2,6 +2,7 @@
 // has, which open one a reference means, and how a new one starts. Pure.
 import { UsageError } from '../model/errors.js';
 import { describeRecord, entryMoments, isOpenDeal, lastActivity, newestFirst } from '../model/records.js';
+import { quotePath } from '../model/terminal.js';
 import { indexRepo } from '../model/repo-index.js';
 import { latestDayOf } from '../time/latest-day.js';
 import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
@@ -77,13 +78,13 @@ export function pickConversation(data: RepoData, target: AnyRecord): Conversatio
   if (open.length === 1) return open[0]!;
   if (!open.length) {
     throw new UsageError(
-      `no open conversation with ${target.slug}`,
-      `start one with \`kith log ${target.slug} "..."\``,
+      `no open conversation with ${quotePath(target.slug)}`,
+      `start one with \`kith log ${quotePath(target.slug)} "..."\``,
     );
   }
   const list = open.map((v) => `  ${describeRecord(v)}`).join('\n');
   throw new UsageError(
-    `${target.slug} has ${open.length} open conversations:\n${list}`,
+    `${quotePath(target.slug)} has ${open.length} open conversations:\n${list}`,
     'name the conversation by its slug',
   );
 }
@@ -99,7 +100,7 @@ export function conversationToLog(data: RepoData, target: AnyRecord, opts: { dea
   if (open.length <= 1) return open[0];
   const list = open.map((v) => `  ${describeRecord(v)}`).join('\n');
   throw new UsageError(
-    `${target.slug} has ${open.length} open conversations:\n${list}`,
+    `${quotePath(target.slug)} has ${open.length} open conversations:\n${list}`,
     'name the conversation by its slug, or start another with --new',
   );
 }

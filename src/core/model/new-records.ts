@@ -3,6 +3,7 @@
 // today come in; the caller writes the fields it gets back.
 import { domainOf, isEmailAddress, normaliseDomain } from './email.js';
 import { KithError, UsageError } from './errors.js';
+import { quotePath, terminalSafe } from './terminal.js';
 import { parseAmount, typedName } from './input.js';
 import { resolveRef } from './resolve.js';
 import type { IsoDate, RecordKind, RepoData, TeamSettings } from './types.js';
@@ -68,7 +69,10 @@ export function newRecordFields(
         if (!isEmailAddress(e)) throw new UsageError(`not an e-mail address: "${e}"`);
         const taken = data.contacts.find((c) => c.emails.includes(e));
         if (taken)
-          throw new KithError(`${e} already belongs to ${taken.name} (${taken.path})`, `\`kith show ${taken.slug}\``);
+          throw new KithError(
+            `${e} already belongs to ${terminalSafe(taken.name)} (${quotePath(taken.path)})`,
+            `\`kith show ${quotePath(taken.slug)}\``,
+          );
       }
       const domainOrg = emails.map((e) => data.orgs.find((o) => o.domains.includes(domainOf(e)))).find(Boolean);
       const { tags, created } = common;

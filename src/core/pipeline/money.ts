@@ -1,5 +1,6 @@
 // Amounts and currencies: a deal's value in the report currency. Pure.
 import { KithError } from '../model/errors.js';
+import { quotePath, terminalSafe } from '../model/terminal.js';
 import type { Deal, TeamSettings } from '../model/types.js';
 
 /** Money is kept to the cent. */
@@ -14,7 +15,7 @@ export function dealValue(d: Deal, settings: TeamSettings, currency = settings.c
     const r = settings.rates[code];
     if (r === undefined)
       throw new KithError(
-        `${d.path}: deal "${d.slug}" is in ${code}, and kith.yaml has no rate for ${code}`,
+        `${quotePath(d.path)}: deal "${terminalSafe(d.slug)}" is in ${code}, and kith.yaml has no rate for ${code}`,
         `add it under rates: in kith.yaml, e.g. rates: {${code}: 1.0}`,
       );
     return r;

@@ -1,6 +1,7 @@
 // A deal's stages: when it started and closed, its ordered history, its probability and
 // what a move to another stage does. Pure.
 import { UsageError } from '../model/errors.js';
+import { quotePath } from '../model/terminal.js';
 import { parseAmount } from '../model/input.js';
 import { LOST, WON } from '../model/records.js';
 import { checkStage } from '../model/new-records.js';
@@ -36,7 +37,7 @@ export interface DealMove {
 export function moveDeal(d: Deal, stage: string, at: IsoDate, settings: TeamSettings): DealMove {
   checkStage(settings, stage);
   if (!isIsoDate(at)) throw new UsageError(`"${at}" is not a real date`);
-  if (stage === d.stage) throw new UsageError(`${d.slug} is already in ${stage}`);
+  if (stage === d.stage) throw new UsageError(`${quotePath(d.slug)} is already in ${stage}`);
   // appended as it happens: the file keeps the order of events even when one is back-dated
   const history = d.history.length ? [...d.history] : stageHistory(d);
   return { stage, history: [...history, { stage, at }] };
@@ -61,18 +62,19 @@ const VERBS: Record<string, { verb: string; action: string }> = {
  * later than today: otherwise its cycle time would be negative or its history out of order.
  */
 function checkMoveDate(d: Deal, at: IsoDate, today: IsoDate): void {
-  if (at > today) throw new UsageError(`${d.slug} cannot change stage on ${at}: that is after today (${today})`);
+  if (at > today)
+    throw new UsageError(`${quotePath(d.slug)} cannot change stage on ${at}: that is after today (${today})`);
   const started = startedOn(d);
   if (started && at < started) {
     throw new UsageError(
-      `${d.slug} cannot change stage on ${at}: it was created on ${started}`,
+      `${quotePath(d.slug)} cannot change stage on ${at}: it was created on ${started}`,
       `give --at ${started} or later`,
     );
   }
   const last = [...d.history].sort((a, b) => a.at.localeCompare(b.at)).at(-1);
   if (last && at < last.at) {
     throw new UsageError(
-      `${d.slug} cannot change stage on ${at}: it entered ${last.stage} on ${last.at}`,
+      `${quotePath(d.slug)} cannot change stage on ${at}: it entered ${last.stage} on ${last.at}`,
       `give --at ${last.at} or later`,
     );
   }

@@ -2,7 +2,7 @@
 // written into "ours". What cannot be merged gets conflict markers, never a silent side.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mergeWithMarkers, type Kept } from '../../core/merge/index.js';
-import { KithError } from '../../core/model/index.js';
+import { KithError, quotePath } from '../../core/model/index.js';
 import { mergeFile } from './file.js';
 
 export interface DriverFiles {
@@ -26,7 +26,7 @@ export function mergeDriverFiles(files: DriverFiles): { kept: readonly Kept[] } 
   }
   writeFileSync(files.ours, mergeWithMarkers(base, ours, theirs, ['ours', 'base', 'theirs']));
   throw new KithError(
-    `${files.path}: cannot merge automatically: ${r.reason}`,
-    `edit the file to what it should say, \`git add ${files.path}\`, and finish the merge`,
+    `${quotePath(files.path)}: cannot merge automatically: ${r.reason}`,
+    `edit the file to what it should say, \`git add ${quotePath(files.path)}\`, and finish the merge`,
   );
 }

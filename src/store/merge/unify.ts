@@ -2,7 +2,7 @@
 // conversations) are merged into one, every entry once, and references to the files that go
 // follow to the one that stays. Returns the change; committing it is the caller's.
 import { findDuplicates, type Duplicates } from '../../core/merge/index.js';
-import { referenceChanges, type AnyRecord } from '../../core/model/index.js';
+import { quotePath, referenceChanges, type AnyRecord } from '../../core/model/index.js';
 import { kindOfPath, slugOfPath } from '../layout.js';
 import type { Change } from '../repo.js';
 import { mergeFile } from './file.js';
@@ -28,7 +28,7 @@ export function unifyDuplicates(
       // no common version: what both files say is united, what they disagree on is kept
       const r = mergeFile(group.into, undefined, text, read(path));
       if (!r.ok) {
-        skipped = `${path}: ${r.reason}`;
+        skipped = `${quotePath(path)}: ${r.reason}`;
         break;
       }
       text = r.text;

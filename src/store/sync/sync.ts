@@ -36,7 +36,7 @@ export interface SyncOptions {
 }
 
 function unmergeableError(merge: TreeMerge, up: Upstream): KithError {
-  const files = merge.unmergeable.map((u) => `  ${u.path}: ${u.reason}`).join('\n');
+  const files = merge.unmergeable.map((u) => `  ${quotePath(u.path)}: ${u.reason}`).join('\n');
   return new KithError(
     `cannot merge ${plural(merge.unmergeable.length, 'file')} with ${up.remote}/${up.remoteBranch} ` +
       `automatically:\n${files}\n` +
