@@ -5,7 +5,7 @@ import { pickConversation, planClose, type OpenPromises } from '../core/conversa
 import { plural, quotePath, stripControls, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
-import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
+import { confirm, ensureWritable, openRepo, withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -30,7 +30,7 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
   if (opts.keepPromises) return 'keep';
   if (opts.dropPromises) return 'drop';
   ensureWritable(env);
-  const repo = await openRepo(env, { quiet: true });
+  const repo = await openRepo(env, { quiet: true, excerpts: true });
   const open = pickConversation(repo.data, repo.resolve(opts.ref)).promises.filter((p) => p.state === 'open');
   if (!open.length || !env.stdinIsTTY) return undefined;
   for (const p of open)
@@ -45,7 +45,7 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
 
 export async function run(opts: CloseOptions, env: Env) {
   const promises = await choice(opts, env);
-  return withRepo(env, 'close', async (repo) => {
+  return withRepoExcerpts(env, 'close', async (repo) => {
     const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
     const plan = planClose(conversation, { reason: opts.reason, promises, today: localDate(env.now, env.zone) });
     await applyEdit(repo, conversation.path, { changes: plan.changes, summary: plan.summary, action: 'close' });

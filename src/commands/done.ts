@@ -3,7 +3,7 @@ import { promiseFor, settlePromise } from '../core/conversation/index.js';
 import { localDate } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -17,7 +17,7 @@ export interface DoneOptions {
 }
 
 export async function run(opts: DoneOptions, env: Env) {
-  return withRepo(env, 'done', async (repo) => {
+  return withRepoExcerpts(env, 'done', async (repo) => {
     const found = promiseFor(repo.data, opts.promiseOrRef);
     const { promise, changes, summary } = settlePromise(found, Boolean(opts.broken), localDate(env.now, env.zone));
     await applyEdit(repo, found.conversation.path, { changes, summary, action: 'done' });

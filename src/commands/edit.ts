@@ -3,7 +3,7 @@
 import { displayName, KithError, plural, quotePath } from '../core/model/index.js';
 import { formatProblem } from '../render/text/problems.js';
 import { readTextFile, removeTempCopy, tempCopy } from '../store/files.js';
-import { confirm, ensureWritable, openRepo, withRepo, type Env } from './env.js';
+import { confirm, ensureWritable, openRepo, withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -16,7 +16,7 @@ export interface EditOptions {
 
 /** Writes the edited text under the lock, unless the file changed while the editor was open. */
 function save(env: Env, path: string, original: string, text: string, meta: { summary: string; copy: string }) {
-  return withRepo(env, 'edit', async (repo) => {
+  return withRepoExcerpts(env, 'edit', async (repo) => {
     if (repo.readForEdit(path) !== original) {
       throw new KithError(
         `${quotePath(path)} changed while you were editing it: not saved`,
@@ -29,7 +29,7 @@ function save(env: Env, path: string, original: string, text: string, meta: { su
 
 export async function run(opts: EditOptions, env: Env) {
   ensureWritable(env);
-  const repo = await openRepo(env);
+  const repo = await openRepo(env, { excerpts: true });
   const target = repo.resolve(opts.ref);
   if (!(env.vars.VISUAL || env.vars.EDITOR))
     throw new KithError('no editor: set VISUAL or EDITOR', 'e.g. export EDITOR=nano');

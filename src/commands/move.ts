@@ -5,7 +5,7 @@ import { planMove } from '../core/pipeline/index.js';
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 export const AT_OPTION: OptionSpec = { flags: '--at <when>', help: 'when it happened (default today)' };
@@ -27,7 +27,7 @@ export interface MoveOptions {
 }
 
 export async function run(opts: MoveOptions, env: Env) {
-  return withRepo(env, 'move', async (repo) => {
+  return withRepoExcerpts(env, 'move', async (repo) => {
     const deal = repo.resolve(opts.deal, ['deal']) as Deal;
     const today = localDate(env.now, env.zone);
     const at = opts.at

@@ -4,7 +4,7 @@ import { displayName, newId, quotePath, UsageError } from '../core/model/index.j
 import { localDate, parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { applyEdit } from '../store/repo.js';
-import { currentHandle, withRepo, type Env } from './env.js';
+import { currentHandle, withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -34,7 +34,7 @@ export interface PromiseOptions {
 }
 
 export async function run(opts: PromiseOptions, env: Env) {
-  return withRepo(env, 'promise', async (repo) => {
+  return withRepoExcerpts(env, 'promise', async (repo) => {
     const target = repo.resolve(opts.ref);
     const conversation = pickConversation(repo.data, target);
     if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');

@@ -15,7 +15,7 @@ import {
 import { clean } from '../render/text/paint.js';
 import { editRecordText } from '../store/front-matter-edit.js';
 import { slugOfPath } from '../store/layout.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -33,7 +33,7 @@ export interface RenameOptions {
 const NAME_KEY = { contact: 'name', org: 'name', deal: 'title', conversation: 'subject' } as const;
 
 export async function run(opts: RenameOptions, env: Env) {
-  return withRepo(env, 'rename', async (repo) => {
+  return withRepoExcerpts(env, 'rename', async (repo) => {
     const target = repo.resolve(opts.ref);
     const name = typedName(opts.newName);
     if (!name) throw new UsageError('the new name is empty');

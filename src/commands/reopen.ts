@@ -3,7 +3,7 @@ import { conversationsOf } from '../core/conversation/index.js';
 import { quotePath, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -15,7 +15,7 @@ export interface ReopenOptions {
 }
 
 export async function run(opts: ReopenOptions, env: Env) {
-  return withRepo(env, 'reopen', async (repo) => {
+  return withRepoExcerpts(env, 'reopen', async (repo) => {
     const target = repo.resolve(opts.ref);
     const closed =
       target.kind === 'conversation' ? [target] : conversationsOf(repo.data, target).filter((v) => v.turn === 'closed');

@@ -22,7 +22,7 @@ export interface ReportOptions {
 }
 
 export async function run(opts: ReportOptions, env: Env) {
-  const { data } = await openRepo(env);
+  const { data } = await openRepo(env, { excerpts: true });
   const today = localDate(env.now, env.zone);
   const period = opts.period ? parsePeriod(opts.period, today) : undefined;
   const pipeline = buildPipeline(data, { today, period, currency: opts.currency });

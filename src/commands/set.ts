@@ -2,7 +2,7 @@
 import { KEPT_KEY, settleKept } from '../core/merge/index.js';
 import { displayName, quotePath, readAssignments } from '../core/model/index.js';
 import { editRecordText, parseFieldValue } from '../store/front-matter-edit.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -18,7 +18,7 @@ export interface SetOptions {
 }
 
 export async function run(opts: SetOptions, env: Env) {
-  return withRepo(env, 'set', async (repo) => {
+  return withRepoExcerpts(env, 'set', async (repo) => {
     const target = repo.resolve(opts.ref);
     const changes = readAssignments(opts.pairs, parseFieldValue);
     const original = repo.readForEdit(target.path);

@@ -4,7 +4,7 @@ import { parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { quotePath } from '../core/model/index.js';
 import { applyEdit } from '../store/repo.js';
-import { withRepo, type Env } from './env.js';
+import { withRepoExcerpts, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -22,7 +22,7 @@ export interface SnoozeOptions {
 }
 
 export async function run(opts: SnoozeOptions, env: Env) {
-  return withRepo(env, 'snooze', async (repo) => {
+  return withRepoExcerpts(env, 'snooze', async (repo) => {
     const date = (
       await parseWhen(opts.when, {
         now: env.now,

@@ -5,7 +5,7 @@ import { printJson } from '../render/text/paint.js';
 import { formatProblem } from '../render/text/problems.js';
 import { renderSync } from '../render/text/sync.js';
 import { syncRepo } from '../store/sync/sync.js';
-import { mergeDriver, withRepo, type Env } from './env.js';
+import { mergeDriver, withRepoExcerpts, type Env } from './env.js';
 import { JSON_OPTION, type CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -27,7 +27,7 @@ export async function run(opts: SyncOptions, env: Env) {
   // a sync can wait a while for a command in progress: it is usually unattended
   const waiting = { ...env, vars: { KITH_LOCK_TIMEOUT: '60', ...env.vars } };
   try {
-    const report = await withRepo(waiting, 'sync', (repo) =>
+    const report = await withRepoExcerpts(waiting, 'sync', (repo) =>
       syncRepo(repo, env.vars, { driver: mergeDriver(env), format: formatProblem }),
     );
     if (opts.json) printJson(env.out, syncJson(report));

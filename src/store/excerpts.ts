@@ -3,8 +3,9 @@
 import { latestEntry, type AnyRecord, type Entry } from '../core/model/index.js';
 import { kindOfPath, slugOfPath } from './layout.js';
 
-// Front-matter keys excerpts keep as written: values a merge kept aside, and a mail thread's key.
-const KEPT_DATA = ['conflicts', 'thread'];
+// Front-matter keys excerpts keep as written: values a merge kept aside, a mail thread's key, and
+// the lists a command patches item by item (keeping what each item says beyond Kith's fields).
+const KEPT_DATA = ['conflicts', 'thread', 'promises', 'history'];
 // What a cached record leaves out because its path gives it back, or because it is empty.
 const DERIVED = new Set(['kind', 'slug', 'path', 'body', 'fieldLines']);
 const LISTS = ['tags', 'emails', 'phones', 'domains', 'contacts', 'history', 'participants', 'promises'];

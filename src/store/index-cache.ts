@@ -28,7 +28,7 @@ import { readRecord } from './records.js';
 
 const CACHE_DIR = '.kith/cache';
 /** Bumped whenever what an entry holds changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };

@@ -101,7 +101,8 @@ export async function syncRepo(repo: Repo, vars: Vars, opts: SyncOptions): Promi
       report.restored.push(...step.merge.restored);
       moved.push(...step.merge.moved);
     }
-    for (const u of await unifyAfter(repo, vars, start)) if (!unified.some((x) => x.into === u.into)) unified.push(u);
+    for (const u of await unifyAfter(repo, vars, start, !!edits.commit))
+      if (!unified.some((x) => x.into === u.into)) unified.push(u);
     remote = exists ? await revParse(repo.root, vars, up.tracking) : undefined;
     if ((await revParse(repo.root, vars, 'HEAD')) === remote) break;
     pushed = (await pushBranch(repo.root, vars, up, extra)) === 'pushed';

@@ -1,36 +1,26 @@
-// After the remote's commits came in: the records of the repository as it is now (what was
-// loaded, with every file that changed since read again), and one commit that makes each
-// record found in two files one file.
-import { allRecords, type AnyRecord } from '../../core/model/index.js';
+// After the remote's commits came in: the records of the repository as it is now, and one
+// commit that makes each record found in two files one file.
+import { allRecords } from '../../core/model/index.js';
 import type { Vars } from '../../git/git.js';
-import { pathsBetween, revParse } from '../../git/tree.js';
-import { kindOfPath } from '../layout.js';
+import { revParse } from '../../git/tree.js';
 import { unifyDuplicates, type Unified } from '../merge/unify.js';
-import { readRecord } from '../records.js';
-import type { Repo } from '../repo.js';
+import { openRepo, type Repo } from '../repo.js';
 import { readRepoFile } from '../safe-paths.js';
 
-/** Unifies duplicates in the repository as it is now; `loaded` is the commit the Repo's data was read at. */
-export async function unifyAfter(repo: Repo, vars: Vars, loaded: string): Promise<Unified[]> {
-  const head = (await revParse(repo.root, vars, 'HEAD'))!;
-  const changed = new Set(head === loaded ? [] : await pathsBetween(repo.root, vars, loaded, head));
+/**
+ * Unifies duplicates in the repository as it is now; `loaded` is the commit the Repo's data was
+ * read at. Nothing came in and nothing was edited by hand: nothing can have become a duplicate.
+ */
+export async function unifyAfter(repo: Repo, vars: Vars, loaded: string, edited: boolean): Promise<Unified[]> {
+  if ((await revParse(repo.root, vars, 'HEAD')) === loaded && !edited) return [];
   const read = (path: string) => {
     const { text, problem } = readRepoFile(repo.root, path);
     if (problem) throw new Error(problem.message);
     return text!;
   };
-  const records: AnyRecord[] = allRecords(repo.data).filter((r) => !changed.has(r.path));
-  for (const path of changed) {
-    if (!kindOfPath(path)) continue;
-    let text: string;
-    try {
-      text = read(path);
-    } catch {
-      continue; // removed
-    }
-    const { record } = readRecord(path, text);
-    if (record) records.push(record);
-  }
+  // duplicates are found by what excerpts leave out (the message ids of mail entries): the
+  // repository as it is now, read whole
+  const records = allRecords((await openRepo(repo.root, vars)).data);
   const { unified, change } = unifyDuplicates(records, read);
   if (change) await repo.apply(change);
   return unified;
