@@ -38,64 +38,44 @@ export function groupBy<T>(items: readonly T[], keys: (item: T) => readonly (str
   return map;
 }
 
-/** A value built on first use, then kept: each command needs only a few of the lookups. */
-function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
+type Builders<T> = { readonly [K in keyof T]: () => T[K] };
+
+/** An object whose every value is built on first use, then kept: each command needs only a few lookups. */
+function lazily<T extends object>(builders: Builders<T>): T {
+  const out = {} as T;
+  for (const key of Object.keys(builders) as (keyof T)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get() {
+        const value = builders[key]();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 export function indexRepo(data: RepoData): RepoIndex {
   let index = indexes.get(data);
   if (index) return index;
-  const contacts = once(() => new Map(data.contacts.map((c) => [c.slug, c])));
-  const orgs = once(() => new Map(data.orgs.map((o) => [o.slug, o])));
-  const deals = once(() => new Map(data.deals.map((d) => [d.slug, d])));
-  const byPath = once(
-    () => new Map([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].map((r) => [r.path, r])),
-  );
-  const contactsByEmail = once(
-    () => new Map(data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const))),
-  );
-  const contactsByOrg = once(() => groupBy(data.contacts, (c) => [c.org]));
-  const byParticipant = once(() => groupBy(data.conversations, (v) => v.participants));
-  const byDeal = once(() => groupBy(data.conversations, (v) => [v.deal]));
-  const dealsByOrg = once(() => groupBy(data.deals, (d) => [d.org]));
-  const byOrg = once(() => {
-    const people = contacts();
-    return groupBy(data.conversations, (v) => [v.org, ...v.participants.map((p) => people.get(p)?.org)]);
+  index = lazily<RepoIndex>({
+    contacts: () => new Map(data.contacts.map((c) => [c.slug, c])),
+    orgs: () => new Map(data.orgs.map((o) => [o.slug, o])),
+    deals: () => new Map(data.deals.map((d) => [d.slug, d])),
+    byPath: () =>
+      new Map([...data.contacts, ...data.orgs, ...data.deals, ...data.conversations].map((r) => [r.path, r])),
+    contactsByEmail: () => new Map(data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const))),
+    contactsByOrg: () => groupBy(data.contacts, (c) => [c.org]),
+    byParticipant: () => groupBy(data.conversations, (v) => v.participants),
+    byDeal: () => groupBy(data.conversations, (v) => [v.deal]),
+    dealsByOrg: () => groupBy(data.deals, (d) => [d.org]),
+    byOrg: () => {
+      const people = index!.contacts;
+      return groupBy(data.conversations, (v) => [v.org, ...v.participants.map((p) => people.get(p)?.org)]);
+    },
   });
-  index = {
-    get contacts() {
-      return contacts();
-    },
-    get orgs() {
-      return orgs();
-    },
-    get deals() {
-      return deals();
-    },
-    get byPath() {
-      return byPath();
-    },
-    get contactsByEmail() {
-      return contactsByEmail();
-    },
-    get contactsByOrg() {
-      return contactsByOrg();
-    },
-    get byParticipant() {
-      return byParticipant();
-    },
-    get byDeal() {
-      return byDeal();
-    },
-    get dealsByOrg() {
-      return dealsByOrg();
-    },
-    get byOrg() {
-      return byOrg();
-    },
-  };
   indexes.set(data, index);
   return index;
 }
