@@ -1,7 +1,7 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
-import { dueItems, filterItems, groupItems, horizonDays } from '../core/followup/index.js';
-import { checkMember, plural, quotePath, UsageError } from '../core/model/index.js';
+import { allDueItems, filterItems, groupItems, horizonDays, withinHorizon } from '../core/followup/index.js';
+import { checkMember, plural, quotePath, UsageError, type RepoData } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { renderDigest } from '../render/digest.js';
 import { dueItemJson } from '../render/json/due.js';
@@ -9,7 +9,7 @@ import { renderIcs } from '../render/ics.js';
 import { renderDue, renderNothingDue } from '../render/text/due.js';
 import { printJson } from '../render/text/paint.js';
 import { writeOutside } from '../store/files.js';
-import { currentHandle, openRepo, type Env } from './env.js';
+import { currentHandle, openRepo, viewOfRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -61,19 +61,25 @@ export async function run(opts: DueOptions, env: Env) {
   const chosen = formats.filter((f): f is string => Boolean(f));
   if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} cannot be combined`, 'choose one output');
   if (opts.mine && opts.owner !== undefined) throw new UsageError('--mine and --owner cannot be combined');
-  const repo = await openRepo(env, { excerpts: true });
-  const { data, settings } = repo;
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : horizonDays(opts.within);
-  checkMember(data, opts.owner);
-  const owner = opts.mine ? await currentHandle(env, repo) : opts.owner?.trim().replace(/^@/, '');
-  const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
-  const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
-  const items = filterItems(
-    dueItems(data, { today, within, zone: env.zone }),
-    { owner, org, deal, tag: opts.tag },
-    data,
-  );
+  const work = (data: RepoData) => allDueItems(data, { today, zone: env.zone });
+  // narrowed to a record: worked out from the records' excerpts; else the day's whole list,
+  // kept in the cache until a record file moves
+  const narrowed = opts.org !== undefined || opts.deal !== undefined || opts.tag !== undefined;
+  const repo = narrowed ? await openRepo(env, { excerpts: true }) : undefined;
+  const {
+    value: all,
+    root,
+    settings,
+  } = repo
+    ? { value: work(repo.data), ...repo }
+    : await viewOfRepo(env, 'due', `${today} ${env.zone}`, (r) => work(r.data));
+  checkMember({ settings }, opts.owner);
+  const owner = opts.mine ? await currentHandle(env, { root, settings }) : opts.owner?.trim().replace(/^@/, '');
+  const org = opts.org ? repo!.resolve(opts.org, ['org']).slug : undefined;
+  const deal = opts.deal ? repo!.resolve(opts.deal, ['deal']).slug : undefined;
+  const items = filterItems(withinHorizon(all, today, within), { owner, org, deal, tag: opts.tag }, repo?.data);
   if (opts.ics !== undefined && opts.ics !== false) {
     const ics = renderIcs(items, { now: env.now, team: settings.name });
     if (typeof opts.ics !== 'string' || opts.ics === '-') env.out.write(ics);

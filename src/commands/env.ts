@@ -8,7 +8,10 @@ import { readConfig } from '../store/config.js';
 import { ensureNoOperation } from '../git/state.js';
 import { acquireLock } from '../store/lock.js';
 import { KITH_BIN } from '../store/package-files.js';
-import { findRoot, openRepo as open, type OpenOptions, type Repo } from '../store/repo.js';
+import { findRoot, openRepo as open, recordsGitView, type OpenOptions, type Repo } from '../store/repo.js';
+import { loadSettings } from '../store/settings.js';
+import { keptAnswer } from '../store/views.js';
+import type { TeamSettings } from '../core/model/index.js';
 import { explainFailure } from '../store/failure.js';
 import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
 import { recoverInterrupted, removeStrayTemporaries } from '../store/transaction.js';
@@ -61,6 +64,31 @@ export async function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions
   return repo;
 }
 
+/**
+ * A read-only command's answer for the records as they are now: kept in the cache as `name` for
+ * `key` (what else it depends on: a day, a zone), and worked out by `work` from the records'
+ * excerpts only when a record file, kith.yaml or Kith moved since. Warns about unreadable files
+ * as openRepo does, either way.
+ */
+export async function viewOfRepo<T>(
+  env: Env,
+  name: string,
+  key: string,
+  work: (repo: Repo) => T,
+): Promise<{ value: T; root: string; settings: TeamSettings }> {
+  const root = repoRoot(env);
+  ensureMergeDriver(root, mergeDriver(env));
+  const git = recordsGitView(root, env.vars);
+  let settings: TeamSettings | undefined;
+  const kept = await keptAnswer(root, name, key, git, async () => {
+    const repo = await open(root, env.vars, { excerpts: true, git });
+    settings = repo.settings;
+    return { value: work(repo), problems: repo.data.problems };
+  });
+  env.err.write(brokenFilesWarning(kept.problems));
+  return { value: kept.value, root, settings: settings ?? loadSettings(root).settings };
+}
+
 /** Refuses early, before a question or an editor, when git is in the middle of a merge or rebase. */
 export function ensureWritable(env: Env): void {
   ensureNoOperation(repoRoot(env));
@@ -111,7 +139,7 @@ export async function confirm(env: Env, question: string, byDefault: boolean): P
 }
 
 /** The user's team handle: KITH_USER, else the personal config, else their git identity. */
-export async function currentHandle(env: Env, repo: Repo): Promise<string> {
+export async function currentHandle(env: Env, repo: Pick<Repo, 'root' | 'settings'>): Promise<string> {
   const envUser = env.vars.KITH_USER;
   const configured = envUser?.trim() ? undefined : readConfig(env.vars).handle;
   const git = envUser?.trim() || configured ? {} : await gitIdentity(repo.root, env.vars);

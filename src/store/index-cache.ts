@@ -70,7 +70,8 @@ function byFolder(paths: readonly string[]): Map<string, string[]> {
 
 /** Whether .kith/`dir` is this clone's own folder (or not there yet): never a link or a file. */
 export function isOwnFolder(root: string, dir = CACHE_DIR): boolean {
-  for (const at of ['.kith', dir]) {
+  const parts = dir.split('/');
+  for (const at of parts.map((_, i) => parts.slice(0, i + 1).join('/'))) {
     try {
       if (!lstatSync(join(root, at)).isDirectory()) return false;
     } catch {
@@ -83,7 +84,7 @@ export function isOwnFolder(root: string, dir = CACHE_DIR): boolean {
 const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
 
 /** The version stamp every shard carries: format, Kith, and kith.yaml's bytes. */
-function settingsHash(root: string): string {
+export function settingsHash(root: string): string {
   try {
     return createHash('sha1')
       .update(readFileSync(join(root, SETTINGS_FILE)))
@@ -93,19 +94,27 @@ function settingsHash(root: string): string {
   }
 }
 
-function readShard(file: string, settings: string): { shard?: Shard; written: number } {
+/** A JSON cache file, when it is a plain file of ours (a link or a FIFO in .kith/ is not read) and parses. */
+export function readCacheJson<T>(file: string): T | undefined {
   try {
-    const st = lstatSync(file);
-    // only a plain file of ours: a link or a FIFO in .kith/ is not read
-    if (!st.isFile()) return { written: 0 };
-    const written = st.mtimeMs;
-    const shard = JSON.parse(readFileSync(file, 'utf8')) as Shard;
-    const valid =
-      shard?.format === FORMAT && shard.kith === KITH_VERSION && shard.settings === settings && !!shard.entries;
-    return valid && typeof shard.entries === 'object' ? { shard, written } : { written: 0 };
+    if (!lstatSync(file).isFile()) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function readShard(file: string, settings: string): { shard?: Shard; written: number } {
+  let written = 0;
+  try {
+    written = lstatSync(file).mtimeMs;
   } catch {
     return { written: 0 };
   }
+  const shard = readCacheJson<Shard>(file);
+  const valid =
+    shard?.format === FORMAT && shard.kith === KITH_VERSION && shard.settings === settings && !!shard.entries;
+  return valid && typeof shard.entries === 'object' ? { shard, written } : { written: 0 };
 }
 
 const writeShard = (file: string, shard: Shard) => writeCacheFile(file, JSON.stringify(shard));

@@ -114,9 +114,9 @@ async function loadData(
   vars: Vars,
   settings: TeamSettings,
   settingsProblems: readonly Problem[],
-  excerpts: boolean,
+  opts: OpenOptions,
 ): Promise<RepoData> {
-  const blobs = recordBlobs(root, vars);
+  const blobs = opts.git ? opts.git.then((view) => view?.clean) : recordBlobs(root, vars);
   const problems: Problem[] = [...settingsProblems];
   const contacts: Contact[] = [];
   const orgs: Org[] = [];
@@ -127,7 +127,7 @@ async function loadData(
     const message = 'a temporary file an interrupted write left behind; the next kith command that writes removes it';
     problems.push({ file, line: 1, col: 1, severity: 'warning', message });
   }
-  const loaded = await loadRecords(root, paths, recordReader(root), { full: !excerpts, blobs });
+  const loaded = await loadRecords(root, paths, recordReader(root), { full: !opts.excerpts, blobs });
   problems.push(...loaded.problems);
   for (const record of loaded.records) {
     if (record.kind === 'contact') contacts.push(record);
@@ -155,13 +155,15 @@ export interface OpenOptions {
   readonly excerpts?: boolean;
   /** Forget the index cache first: every file is read and the cache built again. */
   readonly rebuild?: boolean;
+  /** What git vouches for in the record folders, when the caller asked already (recordsGitView). */
+  readonly git?: Promise<GitView | undefined>;
 }
 
 /** Opens the repository at `root`: settings and every record loaded. */
 export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Promise<Repo> {
   const { settings, problems } = loadSettings(root);
   if (opts.rebuild) clearCache(root);
-  const data = await loadData(root, vars, settings, problems, opts.excerpts ?? false);
+  const data = await loadData(root, vars, settings, problems, opts);
   const read = (path: string) => {
     const { text, problem } = readRepoFile(root, path);
     if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);

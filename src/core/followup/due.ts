@@ -130,17 +130,23 @@ function dealItem(repo: RepoData, d: Deal, today: IsoDate, zone?: string): DueIt
 
 /** Everything due up to `within` days from today (overdue items always), most urgent first. */
 export function dueItems(repo: RepoData, opts: { today: IsoDate; within?: number; zone?: string }): DueItem[] {
-  const horizon = opts.within === undefined ? 14 : opts.within;
+  return withinHorizon(allDueItems(repo, opts), opts.today, opts.within);
+}
+
+/** Everything due, however far ahead, most urgent first: what a day's due list is narrowed from. */
+export function allDueItems(repo: RepoData, opts: { today: IsoDate; zone?: string }): DueItem[] {
   const all = [
     ...repo.conversations.flatMap((v) => conversationItems(repo, v, opts.today, opts.zone)),
     ...repo.contacts.map((c) => reconnectItem(repo, c, opts.zone)),
     ...repo.deals.map((d) => dealItem(repo, d, opts.today, opts.zone)),
     ...settleItems(repo, opts.today),
   ].filter((i): i is DueItem => i !== undefined);
-  return all
-    .map((i) => ({ ...i, overdue_days: Math.max(0, daysBetween(i.due, opts.today)) }))
-    .filter((i) => !Number.isFinite(horizon) || daysBetween(opts.today, i.due) <= horizon)
-    .sort(byUrgency);
+  return all.map((i) => ({ ...i, overdue_days: Math.max(0, daysBetween(i.due, opts.today)) })).sort(byUrgency);
+}
+
+/** The items due up to `within` days from today (14 unless given; overdue items always), in their order. */
+export function withinHorizon(items: readonly DueItem[], today: IsoDate, within = 14): DueItem[] {
+  return Number.isFinite(within) ? items.filter((i) => daysBetween(today, i.due) <= within) : [...items];
 }
 
 /** "14d" -> 14 days; "2w" -> 14; "1m" counts as 31 so a month ahead is always included. */

@@ -12,9 +12,10 @@ export interface DueFilter {
   readonly tag?: string;
 }
 
-export function filterItems(items: readonly DueItem[], f: DueFilter, data: RepoData): DueItem[] {
-  const index = indexRepo(data);
+/** The items that pass every filter given; `data` is needed only to filter by tag. */
+export function filterItems(items: readonly DueItem[], f: DueFilter, data?: RepoData): DueItem[] {
   const tagged = (i: DueItem) => {
+    const index = indexRepo(data!);
     const records = [
       i.contact === undefined ? undefined : index.contacts.get(i.contact),
       i.org === undefined ? undefined : index.orgs.get(i.org),

@@ -24,7 +24,7 @@ export function recordPlural(typed: string): RecordPlural | undefined {
 }
 
 /** Which owners can own a record of the team: its members' handles. */
-export function checkMember(data: RepoData, owner: string | undefined, flag = '--owner'): void {
+export function checkMember(data: Pick<RepoData, 'settings'>, owner: string | undefined, flag = '--owner'): void {
   const members = data.settings.members;
   const handle = owner?.trim().replace(/^@/, '');
   if (handle === undefined || !members.length || members.some((m) => m.handle === handle)) return;

@@ -1,0 +1,69 @@
+// Answers kept in .kith/cache/views/ (git-ignored, never the source of truth): a command's result for
+// the records exactly as they are, such as the day's due list, so asking again reads one file
+// instead of every record. An answer is good while git vouches that no record file moved since
+// it was worked out: every file under the record folders is as git's index has it, none is
+// untracked, and git's digest of those index entries is the one the answer was kept under (see
+// git/clean-files.ts); and kith.yaml, the Kith version and the command's own key (a day, a zone)
+// are the same. Anything else, and the command works the answer out from the records again.
+import { join } from 'node:path';
+import type { Problem } from '../core/model/index.js';
+import type { GitView } from '../git/clean-files.js';
+import { isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './index-cache.js';
+import { KITH_VERSION } from './package-files.js';
+
+// inside the cache's folder: forgetting the cache forgets them too
+const DIR = '.kith/cache/views';
+/** Bumped whenever what a view holds changes. */
+const FORMAT = 1;
+
+interface ViewFile<T> {
+  readonly format: number;
+  readonly kith: string;
+  readonly settings: string;
+  readonly git: string;
+  readonly key: string;
+  readonly value: T;
+  /** The problems met reading the records, warned about again on each answer. */
+  readonly problems: readonly Problem[];
+}
+
+export interface Kept<T> {
+  readonly value: T;
+  readonly problems: readonly Problem[];
+}
+
+const viewFile = (root: string, name: string) => join(root, DIR, `${name}.json`);
+
+/**
+ * The answer kept as `name` for `key` when nothing it was worked out from has moved since; else
+ * `work`'s, kept for next time when git vouched for every record file as it was asked (records
+ * read later are at least as new: a file moving meanwhile changes the digest, never trusted).
+ */
+export async function keptAnswer<T>(
+  root: string,
+  name: string,
+  key: string,
+  git: Promise<GitView | undefined>,
+  work: () => Promise<Kept<T>>,
+): Promise<Kept<T>> {
+  const settings = settingsHash(root);
+  const own = isOwnFolder(root, DIR);
+  const file = own ? readCacheJson<ViewFile<T>>(viewFile(root, name)) : undefined;
+  const view = await git;
+  const good =
+    !!file &&
+    !!view?.settled &&
+    file.format === FORMAT &&
+    file.kith === KITH_VERSION &&
+    file.key === key &&
+    file.git === view.digest &&
+    file.settings === settings &&
+    Array.isArray(file.problems);
+  if (good) return { value: file.value, problems: file.problems };
+  const kept = await work();
+  if (view?.settled && own) {
+    const next: ViewFile<T> = { format: FORMAT, kith: KITH_VERSION, settings, git: view.digest, key, ...kept };
+    writeCacheFile(viewFile(root, name), JSON.stringify(next));
+  }
+  return kept;
+}
