@@ -6,9 +6,9 @@
 // else its stat data, compared as git compares its index (mtime, ctime, size, inode); an entry
 // whose mtime is not older than the cache file itself is re-read (git's "racy" case). A folder's
 // cache that is missing, corrupt or from another format, Kith version or kith.yaml is rebuilt.
-import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CACHE_DIR, isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import { excerptOf, revive } from './excerpts.js';
 import {
@@ -22,13 +22,12 @@ import {
   type Version,
 } from './file-versions.js';
 import { parseFileFast } from './front-matter-fast.js';
-import { kindOfPath, SETTINGS_FILE, walkRecordFolders } from './layout.js';
+import { kindOfPath, walkRecordFolders } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';
 
-const CACHE_DIR = '.kith/cache';
 /** Bumped whenever what an entry holds changes. */
-const FORMAT = 4;
+export const FORMAT = 4;
 
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };
@@ -39,7 +38,7 @@ interface CacheEntry {
   readonly p?: readonly Problem[];
 }
 
-interface Shard {
+export interface Shard {
   readonly format: number;
   readonly kith: string;
   readonly settings: string;
@@ -51,10 +50,12 @@ export interface Loaded {
   readonly problems: Problem[];
   /** Paths read from disk this time (changed, new, racy, or all on a rebuild). */
   readonly reread: string[];
+  /** Whether the cache now holds what was loaded (every shard that changed was written). */
+  kept: boolean;
 }
 
 // The shards this process read or wrote, so a write's refresh does not parse them again.
-const current = new Map<string, Shard>();
+export const current = new Map<string, Shard>();
 
 /** Record paths by the folder that holds them, in the order they were listed. */
 function byFolder(paths: readonly string[]): Map<string, string[]> {
@@ -68,43 +69,9 @@ function byFolder(paths: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-/** Whether .kith/`dir` is this clone's own folder (or not there yet): never a link or a file. */
-export function isOwnFolder(root: string, dir = CACHE_DIR): boolean {
-  const parts = dir.split('/');
-  for (const at of parts.map((_, i) => parts.slice(0, i + 1).join('/'))) {
-    try {
-      if (!lstatSync(join(root, at)).isDirectory()) return false;
-    } catch {
-      return true;
-    }
-  }
-  return true;
-}
+export const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
 
-const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
-
-/** The version stamp every shard carries: format, Kith, and kith.yaml's bytes. */
-export function settingsHash(root: string): string {
-  try {
-    return createHash('sha1')
-      .update(readFileSync(join(root, SETTINGS_FILE)))
-      .digest('hex');
-  } catch {
-    return '';
-  }
-}
-
-/** A JSON cache file, when it is a plain file of ours (a link or a FIFO in .kith/ is not read) and parses. */
-export function readCacheJson<T>(file: string): T | undefined {
-  try {
-    if (!lstatSync(file).isFile()) return undefined;
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-function readShard(file: string, settings: string): { shard?: Shard; written: number } {
+export function readShard(file: string, settings: string): { shard?: Shard; written: number } {
   let written = 0;
   try {
     written = lstatSync(file).mtimeMs;
@@ -119,20 +86,6 @@ function readShard(file: string, settings: string): { shard?: Shard; written: nu
 
 const writeShard = (file: string, shard: Shard) => writeCacheFile(file, JSON.stringify(shard));
 
-/** Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only slower). */
-export function writeCacheFile(file: string, text: string): void {
-  // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    // created new, never through something already there
-    writeFileSync(tmp, text, { flag: 'wx' });
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
-}
-
 /** Reads one file into a cache entry and, for a full read, its whole record. */
 function readEntry(root: string, path: string, v: Version, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {
   const { text, problem } = read(path);
@@ -143,7 +96,7 @@ function readEntry(root: string, path: string, v: Version, read: ReadText): { en
 }
 
 /** One folder's records into `out`, from its shard where a file has not changed; the shard is kept current. */
-function loadFolder(
+export function loadFolder(
   root: string,
   folder: string,
   paths: readonly string[],
@@ -178,9 +131,12 @@ function loadFolder(
   }
   if (!dirty && Object.keys(old).length !== Object.keys(entries).length) dirty = true;
   const next = { format: FORMAT, kith: KITH_VERSION, settings, entries };
-  if (!ctx.cache) return;
+  if (!ctx.cache) {
+    out.kept = false;
+    return;
+  }
   const file = shardFile(root, folder);
-  if (dirty) writeShard(file, next);
+  if (dirty) out.kept &&= writeShard(file, next);
   current.set(file, next);
 }
 
@@ -208,7 +164,7 @@ export async function loadRecords(
   const folders = [...byFolder(paths)];
   const shards = folders.map(([folder]) => (cache ? readShard(shardFile(root, folder), settings) : { written: 0 }));
   const ctx: Context = { read, settings, full: opts.full ?? false, cache, blobs: await opts.blobs };
-  const out: Loaded = { records: [], problems: [], reread: [] };
+  const out: Loaded = { records: [], problems: [], reread: [], kept: true };
   folders.forEach(([folder, inFolder], i) => loadFolder(root, folder, inFolder, ctx, out, shards[i]!));
   return out;
 }
@@ -225,7 +181,7 @@ export function refreshPaths(root: string, read: ReadText, paths: readonly strin
     if (!shard) {
       const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
       const ctx = { read, settings, full: false, cache: true, blobs: undefined };
-      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [] }, { written: 0 });
+      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [], kept: true }, { written: 0 });
       continue;
     }
     const entries = { ...shard.entries };

@@ -26,6 +26,12 @@ export function slugOfPath(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.md$/, '');
 }
 
+/** Whether a listed path's name is one a record file has where records are listed: NAME.md, not hidden. */
+export const isRecordName = (path: string) => {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.endsWith('.md') && !name.startsWith('.');
+};
+
 // What a killed atomic write leaves beside its target: .name.md.<random>.tmp
 const TEMPORARY = /^\..+\.md\.[0-9a-f]+\.tmp$/;
 

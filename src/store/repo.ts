@@ -18,18 +18,19 @@ import {
   type RepoData,
   type TeamSettings,
 } from '../core/model/index.js';
-import { cleanBlobs, type GitView } from '../git/clean-files.js';
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, KIND_DIRS, pathExists, SETTINGS_FILE, walkRecordFolders } from './layout.js';
-import type { Blobs } from './file-versions.js';
-import { clearCache, loadRecords, refreshPaths, type ReadText } from './index-cache.js';
+import { freePath, pathExists, SETTINGS_FILE } from './layout.js';
+import { clearCache, refreshPaths } from './index-cache.js';
+import { loadData, recordReader, type LoadOptions } from './repo-data.js';
 import { readRecord } from './records.js';
 import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
 import { changeErrors, InvalidChange } from './validate-change.js';
+
+export { recordReader, recordsGitView } from './repo-data.js';
 
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
@@ -93,70 +94,9 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
   );
 }
 
-/** The one reader of record files, for the store's other indexes (search). */
-export function recordReader(root: string): ReadText {
-  return (path) => readRepoFile(root, path);
-}
-
-/** What git can vouch for in the record folders, asked at once: it answers while the cache is parsed. */
-function recordBlobs(root: string, vars: Vars): Promise<Blobs> {
-  return cleanBlobs(root, vars, Object.values(KIND_DIRS)).then((view) => view?.clean);
-}
-
-/** What git can vouch for in the record folders, untracked files looked for too (the search index's key). */
-export function recordsGitView(root: string, vars: Vars): Promise<GitView | undefined> {
-  return cleanBlobs(root, vars, Object.values(KIND_DIRS), { untracked: true });
-}
-
-/** Every record of the repository, read and checked field by field (excerpts from the cache, or whole). */
-async function loadData(
-  root: string,
-  vars: Vars,
-  settings: TeamSettings,
-  settingsProblems: readonly Problem[],
-  opts: OpenOptions,
-): Promise<RepoData> {
-  const blobs = opts.git ? opts.git.then((view) => view?.clean) : recordBlobs(root, vars);
-  const problems: Problem[] = [...settingsProblems];
-  const contacts: Contact[] = [];
-  const orgs: Org[] = [];
-  const deals: Deal[] = [];
-  const conversations: Conversation[] = [];
-  const { records: paths, temporaries, strays } = walkRecordFolders(root);
-  for (const file of temporaries) {
-    const message = 'a temporary file an interrupted write left behind; the next kith command that writes removes it';
-    problems.push({ file, line: 1, col: 1, severity: 'warning', message });
-  }
-  const loaded = await loadRecords(root, paths, recordReader(root), { full: !opts.excerpts, blobs });
-  problems.push(...loaded.problems);
-  for (const record of loaded.records) {
-    if (record.kind === 'contact') contacts.push(record);
-    else if (record.kind === 'org') orgs.push(record);
-    else if (record.kind === 'deal') deals.push(record);
-    else conversations.push(record);
-  }
-  for (const { path, belongs } of strays)
-    problems.push({
-      file: path,
-      line: 1,
-      col: 1,
-      severity: 'warning',
-      message: 'not read: no record lives here',
-      hint: `records of this folder are ${belongs}; move or remove it`,
-    });
-  return { settings, contacts, orgs, deals, conversations, problems };
-}
-
-export interface OpenOptions {
-  /**
-   * Records as the index cache keeps them: no bodies, entries with their first line only.
-   * For commands that list, count and point; `full(path)` reads one record whole.
-   */
-  readonly excerpts?: boolean;
+export interface OpenOptions extends LoadOptions {
   /** Forget the index cache first: every file is read and the cache built again. */
   readonly rebuild?: boolean;
-  /** What git vouches for in the record folders, when the caller asked already (recordsGitView). */
-  readonly git?: Promise<GitView | undefined>;
 }
 
 /** Opens the repository at `root`: settings and every record loaded. */

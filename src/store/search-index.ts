@@ -18,7 +18,8 @@ import {
 import { parseFileFast } from './front-matter-fast.js';
 import type { GitView } from '../git/clean-files.js';
 import { sameVersion, versionedFiles, versionOfText, type Version } from './file-versions.js';
-import { isOwnFolder, writeCacheFile, type ReadText } from './index-cache.js';
+import { isOwnFolder, writeCacheFile } from './cache-files.js';
+import type { ReadText } from './index-cache.js';
 import { kindOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';

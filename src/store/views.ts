@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
-import { isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './index-cache.js';
+import { isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
 import { KITH_VERSION } from './package-files.js';
 
 // inside the cache's folder: forgetting the cache forgets them too

@@ -23,7 +23,10 @@ beforeAll(() => {
   ok(['close', 'john']);
   ok(['add', 'org', 'Temp Co']);
   mail = join(s.home, 'reply.eml');
-  writeFileSync(mail, 'From: Jane Doe <jane@acme.example>\nTo: maya@northwind.example\nSubject: SSO\nMessage-ID: <r1@acme.example>\nDate: Tue, 24 Nov 2026 10:00:00 +0100\n\nYes please.\n');
+  writeFileSync(
+    mail,
+    'From: Jane Doe <jane@acme.example>\nTo: maya@northwind.example\nSubject: SSO\nMessage-ID: <r1@acme.example>\nDate: Tue, 24 Nov 2026 10:00:00 +0100\n\nYes please.\n',
+  );
   editor = join(s.home, 'editor.sh');
   writeFileSync(editor, '#!/bin/sh\nsed -i "s/title: CTO/title: Chief/" "$1"\n', { mode: 0o755 });
 });
@@ -53,10 +56,13 @@ const args = (a: readonly string[]) => a.map((x) => (x === '<mail>' ? mail : x))
 const env = () => ({ EDITOR: editor, KITH_LOCK_TIMEOUT: '2' });
 
 const CAUSES: Record<Fault, RegExp> = {
-  'read-only .git': /^kith: git cannot write to the repository's \.git folder: .*Read-only file system\nhint: nothing was changed/,
+  'read-only .git':
+    /^kith: git cannot write to the repository's \.git folder: .*Read-only file system\nhint: nothing was changed/,
   'full disk': /^kith: (no space left on the device|git cannot write to the repository's \.git folder)/,
-  'failing pre-commit hook': /^kith: the commit was refused by the repository's pre-commit hook: no commits on Fridays\n/,
-  'repository mid-merge': /^kith: the repository is in the middle of a merge: kith changes nothing until it is done\nhint: finish it/,
+  'failing pre-commit hook':
+    /^kith: the commit was refused by the repository's pre-commit hook: no commits on Fridays\n/,
+  'repository mid-merge':
+    /^kith: the repository is in the middle of a merge: kith changes nothing until it is done\nhint: finish it/,
 };
 
 function midMerge(repo: string): void {
@@ -91,7 +97,10 @@ describe('a writing command that cannot finish changes nothing', () => {
   it.each(WRITES.map((w) => [w.join(' ')] as const))('full disk: kith %s fails whole or succeeds whole', (line) => {
     const repo = copyRepo(s.dir);
     for (const free of [0, 12, 48, 120]) {
-      const r = runWithFault(s, repo, 'full disk', args(WRITES.find((w) => w.join(' ') === line)!), { free, env: env() });
+      const r = runWithFault(s, repo, 'full disk', args(WRITES.find((w) => w.join(' ') === line)!), {
+        free,
+        env: env(),
+      });
       if (free === 0) expect(r.code).toBe(1);
       if (r.code !== 0) {
         expect(r.stderr, `${free} KiB free`).toMatch(CAUSES['full disk']);

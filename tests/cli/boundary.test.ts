@@ -13,7 +13,10 @@ async function printed(err: unknown, debug = false): Promise<[string, number]> {
 
 describe('the error boundary', () => {
   it('prints a failure with its hint and exits 1', async () => {
-    expect(await printed(new KithError('no such thing', 'try this'))).toEqual(['kith: no such thing\nhint: try this\n', 1]);
+    expect(await printed(new KithError('no such thing', 'try this'))).toEqual([
+      'kith: no such thing\nhint: try this\n',
+      1,
+    ]);
   });
 
   it('exits 2 for a usage error or an ambiguous reference', async () => {
@@ -38,8 +41,14 @@ describe('the error boundary', () => {
 
 describe('system errors', () => {
   it('are said in words with the file, never as a raw code', async () => {
-    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/r/.x.md.12.tmp' });
-    expect(await printed(full)).toEqual(['kith: no space left on the device (/r/x.md)\nhint: free some space, then run the command again\n', 1]);
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      path: '/r/.x.md.12.tmp',
+    });
+    expect(await printed(full)).toEqual([
+      'kith: no space left on the device (/r/x.md)\nhint: free some space, then run the command again\n',
+      1,
+    ]);
   });
 });
 

@@ -24,20 +24,41 @@ describe('kith due on the example team', () => {
     const r = story().kith(['due', '--repo', EXAMPLES, '--json']);
     const json = JSON.parse(r.stdout);
     expect(json.now).toBe('2026-11-18T08:30:00.000Z');
-    expect(new Set(json.items.map((i: { kind: string }) => i.kind))).toEqual(new Set(['reply', 'nudge', 'promise', 'chase', 'reconnect', 'deal']));
+    expect(new Set(json.items.map((i: { kind: string }) => i.kind))).toEqual(
+      new Set(['reply', 'nudge', 'promise', 'chase', 'reconnect', 'deal']),
+    );
     expect(json.items[0]).toEqual({
-      kind: 'reconnect', due: '2026-10-08', overdue_days: 41, title: 'reconnect with Emil Strand (every 90d, last 2026-07-10)',
-      owner: 'maya', contact: 'emil-strand', org: 'helios-freight', uid: expect.stringMatching(/^reconnect-c-/),
+      kind: 'reconnect',
+      due: '2026-10-08',
+      overdue_days: 41,
+      title: 'reconnect with Emil Strand (every 90d, last 2026-07-10)',
+      owner: 'maya',
+      contact: 'emil-strand',
+      org: 'helios-freight',
+      uid: expect.stringMatching(/^reconnect-c-/),
     });
     const chase = json.items.find((i: { kind: string }) => i.kind === 'chase');
-    expect(chase).toMatchObject({ conversation: 'conversations/2026/kestrel-security-review.md', contact: 'jonas-weber', org: 'kestrel-bank', deal: 'kestrel-monitoring', overdue_days: 8 });
+    expect(chase).toMatchObject({
+      conversation: 'conversations/2026/kestrel-security-review.md',
+      contact: 'jonas-weber',
+      org: 'kestrel-bank',
+      deal: 'kestrel-monitoring',
+      overdue_days: 8,
+    });
   });
 
   it('filters by owner, org, deal and tag', () => {
     const s = story();
-    const kinds = (args: string[]) => JSON.parse(s.kith(['due', '--repo', EXAMPLES, '--json', ...args]).stdout).items.map((i: { title: string }) => i.title);
+    const kinds = (args: string[]) =>
+      JSON.parse(s.kith(['due', '--repo', EXAMPLES, '--json', ...args]).stdout).items.map(
+        (i: { title: string }) => i.title,
+      );
     expect(kinds(['--owner', 'tom']).every((t: string) => !/Kestrel|Priya|Emil|Lars|Jonas/.test(t))).toBe(true);
-    expect(kinds(['--org', 'lumen-health'])).toEqual(['Lumen data-quality checks: past its close date 2026-11-10', 'reply to Omar Haddad — Technical deep dive', 'nudge Hannah Lee — Data-quality proposal (silent 7 days)']);
+    expect(kinds(['--org', 'lumen-health'])).toEqual([
+      'Lumen data-quality checks: past its close date 2026-11-10',
+      'reply to Omar Haddad — Technical deep dive',
+      'nudge Hannah Lee — Data-quality proposal (silent 7 days)',
+    ]);
     expect(kinds(['--deal', 'orbital-pilot'])).toEqual([
       'Orbital analytics pilot: no activity since 2026-10-05',
       'nudge George Kim — Analytics pilot scoping (silent 44 days)',
@@ -60,7 +81,9 @@ describe('kith due on the example team', () => {
       'reply to Priya Raman — Q4 business review',
     ]);
     expect(kinds(['--all']).length).toBeGreaterThan(kinds([]).length);
-    const mine = JSON.parse(s.kith(['due', '--repo', EXAMPLES, '--json', '--mine'], { env: { KITH_USER: 'tom' } }).stdout).items;
+    const mine = JSON.parse(
+      s.kith(['due', '--repo', EXAMPLES, '--json', '--mine'], { env: { KITH_USER: 'tom' } }).stdout,
+    ).items;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((i: { owner: string }) => i.owner === 'tom')).toBe(true);
   });
@@ -91,8 +114,12 @@ describe('kith demo', () => {
     expect(r.stdout).toContain('Its story has been moved 21 days forward');
     const root = /is in\n {2}(\S+)\n/.exec(r.stdout)![1]!;
     const json = JSON.parse(s.kith(['due', '--json'], { env: { KITH_REPO: root } }).stdout);
-    expect(new Set(json.items.map((i: { kind: string }) => i.kind))).toEqual(new Set(['reply', 'nudge', 'promise', 'chase', 'reconnect', 'deal']));
-    expect(json.items.filter((i: { due: string }) => i.due === '2026-12-09').map((i: { title: string }) => i.title)).toEqual(['reply to Priya Raman — Q4 business review']);
+    expect(new Set(json.items.map((i: { kind: string }) => i.kind))).toEqual(
+      new Set(['reply', 'nudge', 'promise', 'chase', 'reconnect', 'deal']),
+    );
+    expect(
+      json.items.filter((i: { due: string }) => i.due === '2026-12-09').map((i: { title: string }) => i.title),
+    ).toEqual(['reply to Priya Raman — Q4 business review']);
     expect(s.kith(['check'], { env: { KITH_REPO: root } }).code).toBe(0);
     expect(s.git(['status', '--porcelain'], root)).toBe('');
   });

@@ -50,8 +50,13 @@ describe('a command changes only what it changes', () => {
     const lines = changes(s, CONVERSATION);
     expect(lines.every((l) => l.startsWith('+'))).toBe(true);
     expect(lines.map((l) => l.replace(/p-[0-9a-z]{8}/, 'p-ID'))).toEqual([
-      '+  - id: p-ID', '+    from: us', '+    who: "@maya"', '+    what: send the deck', '+    due: 2026-12-04',
-      '+    state: open', '+    made: 2026-11-25',
+      '+  - id: p-ID',
+      '+    from: us',
+      '+    who: "@maya"',
+      '+    what: send the deck',
+      '+    due: 2026-12-04',
+      '+    state: open',
+      '+    made: 2026-11-25',
     ]);
   });
 
@@ -59,22 +64,39 @@ describe('a command changes only what it changes', () => {
     const s = handEdited();
     run(s, ['move', 'acme-sso-rollout', 'negotiation']);
     expect(changes(s, 'deals/acme-sso-rollout.md')).toEqual([
-      '-stage: proposal', '+stage: negotiation', '+  - {stage: negotiation, at: 2026-11-25}',
+      '-stage: proposal',
+      '+stage: negotiation',
+      '+  - {stage: negotiation, at: 2026-11-25}',
     ]);
   });
 
   it('rename: each reference in its own line, comments on the others kept', () => {
     const s = handEdited();
     run(s, ['rename', 'john-roe', 'John Smith']);
-    expect(changes(s, CONVERSATION)).toEqual(['-  - john-roe', '+  - john-smith', '-    who: john-roe', '+    who: john-smith']);
+    expect(changes(s, CONVERSATION)).toEqual([
+      '-  - john-roe',
+      '+  - john-smith',
+      '-    who: john-roe',
+      '+    who: john-smith',
+    ]);
   });
 
   it('close and reopen: whose turn and when, and the reason', () => {
     const s = handEdited();
     run(s, ['close', 'renewal-terms-v2', '--reason', 'signed elsewhere', '--keep-promises']);
-    expect(changes(s, CONVERSATION)).toEqual(['-turn: them', '-next: 2026-11-30', '+turn: closed', '+closed_reason: signed elsewhere']);
+    expect(changes(s, CONVERSATION)).toEqual([
+      '-turn: them',
+      '-next: 2026-11-30',
+      '+turn: closed',
+      '+closed_reason: signed elsewhere',
+    ]);
     run(s, ['reopen', 'renewal-terms-v2']);
-    expect(changes(s, CONVERSATION)).toEqual(['-turn: closed', '+turn: us', '-closed_reason: signed elsewhere', '+next: 2026-11-25']);
+    expect(changes(s, CONVERSATION)).toEqual([
+      '-turn: closed',
+      '+turn: us',
+      '-closed_reason: signed elsewhere',
+      '+next: 2026-11-25',
+    ]);
   });
 
   it('set: the one key, quoting of the others kept; key= removes only its line', () => {
@@ -89,7 +111,11 @@ describe('a command changes only what it changes', () => {
     const s = handEdited();
     run(s, ['log', 'renewal-terms-v2', 'note: legal is on it']);
     const lines = changes(s, CONVERSATION);
-    expect(lines.filter((l) => !/^\+(## 2026-11-25 10:00 \+01:00 · note · @maya \{#e-[0-9a-z]{8}\}|legal is on it|)$/.test(l))).toEqual([]);
+    expect(
+      lines.filter(
+        (l) => !/^\+(## 2026-11-25 10:00 \+01:00 · note · @maya \{#e-[0-9a-z]{8}\}|legal is on it|)$/.test(l),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -109,7 +135,10 @@ describe('logged text is data', () => {
     const s = handEdited();
     run(s, ['log', 'renewal-terms-v2', 'call: the first call', '--at', '2026-11-19 09:00']);
     const v = JSON.parse(s.kith(['show', 'renewal-terms-v2', '--json']).stdout);
-    expect(v.entries.map((e: { text: string }) => e.text)).toEqual(['the first call', 'Wants SSO pricing for 3 years.']);
+    expect(v.entries.map((e: { text: string }) => e.text)).toEqual([
+      'the first call',
+      'Wants SSO pricing for 3 years.',
+    ]);
     expect(s.kith(['check']).stdout).not.toMatch(/comes before the entry above it/);
     const body = s.git(['show', 'HEAD:' + CONVERSATION]).split('\n');
     expect(body.indexOf('the first call')).toBeLessThan(body.indexOf('Wants SSO pricing for 3 years.'));

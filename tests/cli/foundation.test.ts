@@ -11,7 +11,16 @@ describe('kith init', () => {
     const r = s.kith(['init', 'crm', '--name', 'Northwind', '--domain', 'northwind.example']);
     expect(r.code).toBe(0);
     const root = join(s.dir, 'crm');
-    for (const p of ['kith.yaml', 'README.md', '.gitignore', '.gitattributes', 'contacts', 'orgs', 'deals', 'conversations']) {
+    for (const p of [
+      'kith.yaml',
+      'README.md',
+      '.gitignore',
+      '.gitattributes',
+      'contacts',
+      'orgs',
+      'deals',
+      'conversations',
+    ]) {
       expect(existsSync(join(root, p)), p).toBe(true);
     }
     const settings = read(root, 'kith.yaml');
@@ -36,7 +45,9 @@ describe('kith init', () => {
     const s = sandbox();
     const r = s.kith(['ls', 'contacts']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('kith: not inside a Kith repository (no kith.yaml here or above)\nhint: run `kith init` to make this folder one, or pass --repo DIR (or set KITH_REPO)\n');
+    expect(r.stderr).toBe(
+      'kith: not inside a Kith repository (no kith.yaml here or above)\nhint: run `kith init` to make this folder one, or pass --repo DIR (or set KITH_REPO)\n',
+    );
   });
 
   it('explains a missing git identity and writes nothing', () => {
@@ -52,14 +63,26 @@ describe('records', () => {
   it('adds, lists and shows records, as tables and JSON', () => {
     const s = seededRepo();
     const ls = s.kith(['ls', 'contacts']);
-    expect(ls.stdout).toBe([
-      'SLUG      NAME      ORG   TITLE  OWNER  TAGS',
-      'jane-doe  Jane Doe  acme  CTO           champion',
-      'john-roe  John Roe  acme',
-      '',
-    ].join('\n'));
+    expect(ls.stdout).toBe(
+      [
+        'SLUG      NAME      ORG   TITLE  OWNER  TAGS',
+        'jane-doe  Jane Doe  acme  CTO           champion',
+        'john-roe  John Roe  acme',
+        '',
+      ].join('\n'),
+    );
     const json = JSON.parse(s.kith(['ls', 'deals', '--json']).stdout);
-    expect(json).toMatchObject([{ slug: 'acme-sso-rollout', org: 'acme', stage: 'lead', amount: 48000, currency: 'EUR', contacts: ['jane-doe'], history: [{ stage: 'lead', at: '2026-11-25' }] }]);
+    expect(json).toMatchObject([
+      {
+        slug: 'acme-sso-rollout',
+        org: 'acme',
+        stage: 'lead',
+        amount: 48000,
+        currency: 'EUR',
+        contacts: ['jane-doe'],
+        history: [{ stage: 'lead', at: '2026-11-25' }],
+      },
+    ]);
     expect(json[0].id).toMatch(/^d-[0-9a-z]{12}$/);
     const card = JSON.parse(s.kith(['show', 'acme', '--json']).stdout);
     expect(card.people.map((p: { slug: string }) => p.slug)).toEqual(['jane-doe', 'john-roe']);
@@ -99,7 +122,9 @@ describe('records', () => {
     const text = read(s.dir, 'contacts/jane-doe.md');
     expect(text).toContain('title: VP Engineering\n');
     expect(text).toContain('tags: [champion, vip]\n');
-    expect(s.git(['show', '--stat', '--format=%B', 'HEAD'])).toContain('set title, cadence, tags on Jane Doe\n\nKith-Action: set\nKith-Ref: contacts/jane-doe.md');
+    expect(s.git(['show', '--stat', '--format=%B', 'HEAD'])).toContain(
+      'set title, cadence, tags on Jane Doe\n\nKith-Action: set\nKith-Ref: contacts/jane-doe.md',
+    );
     expect(s.git(['status', '--porcelain'])).toBe('?? scratch.txt\n');
   });
 
@@ -142,16 +167,35 @@ describe('kith log', () => {
   it('starts a conversation, then appends to it, flipping whose turn it is', () => {
     const s = seededRepo();
     const first = s.kith(['log', 'jane', 'call: wants SSO pricing', '--next', '2026-11-27']);
-    expect(first.stdout).toBe('logged call in new conversation conversations/2026/jane-doe-2026-11-25.md: their turn, next by 2026-11-27\n');
+    expect(first.stdout).toBe(
+      'logged call in new conversation conversations/2026/jane-doe-2026-11-25.md: their turn, next by 2026-11-27\n',
+    );
     const second = s.kith(['log', 'jane', 'note: she sounded keen']);
-    expect(second.stdout).toContain('logged note in conversations/2026/jane-doe-2026-11-25.md: their turn, next by 2026-11-27');
+    expect(second.stdout).toContain(
+      'logged note in conversations/2026/jane-doe-2026-11-25.md: their turn, next by 2026-11-27',
+    );
     const show = JSON.parse(s.kith(['show', 'conversations/2026/jane-doe-2026-11-25.md', '--json']).stdout);
-    expect(show).toMatchObject({ participants: ['jane-doe'], org: 'acme', deal: 'acme-sso-rollout', turn: 'them', owner: 'maya' });
-    expect(show.entries.map((e: { type: string; author: string; at: string; text: string }) => [e.type, e.author, e.at, e.text])).toEqual([
+    expect(show).toMatchObject({
+      participants: ['jane-doe'],
+      org: 'acme',
+      deal: 'acme-sso-rollout',
+      turn: 'them',
+      owner: 'maya',
+    });
+    expect(
+      show.entries.map((e: { type: string; author: string; at: string; text: string }) => [
+        e.type,
+        e.author,
+        e.at,
+        e.text,
+      ]),
+    ).toEqual([
       ['call', '@maya', '2026-11-25T10:00+01:00', 'wants SSO pricing'],
       ['note', '@maya', '2026-11-25T10:00+01:00', 'she sounded keen'],
     ]);
-    expect(s.git(['log', '-1', '--format=%B'])).toContain('log note on Jane Doe\n\nKith-Action: log\nKith-Ref: conversations/2026/jane-doe-2026-11-25.md');
+    expect(s.git(['log', '-1', '--format=%B'])).toContain(
+      'log note on Jane Doe\n\nKith-Action: log\nKith-Ref: conversations/2026/jane-doe-2026-11-25.md',
+    );
   });
 
   it('reports a bad date by quoting it and changes nothing', () => {
@@ -173,15 +217,24 @@ describe('kith check and broken files', () => {
 
   it('reports every problem as path:line:col and keeps the other files usable', () => {
     const s = seededRepo();
-    const put = (path: string, text: string | Buffer) => { mkdirSync(join(s.dir, path, '..'), { recursive: true }); writeFileSync(join(s.dir, path), text); };
+    const put = (path: string, text: string | Buffer) => {
+      mkdirSync(join(s.dir, path, '..'), { recursive: true });
+      writeFileSync(join(s.dir, path), text);
+    };
     put('contacts/broken-yaml.md', '---\nid: c-broken000001\nname: [unclosed\n---\n');
     put('contacts/evil.md', '---js\n{ id: require("fs").writeFileSync("/tmp/kith-pwned", "x") }\n---\n');
     put('contacts/dupe.md', '---\nid: c-dupe00000001\nname: A\nname: B\n---\n');
     put('contacts/bare.md', 'just some notes\n');
     put('contacts/latin1.md', Buffer.from('---\nid: c-latin0000001\nname: Ren\xe9\n---\n', 'latin1'));
     put('contacts/huge.md', `---\nid: c-huge00000001\nname: Huge\n---\n${'x'.repeat(10 * 1024 * 1024)}`);
-    put('deals/bad-stage.md', '---\nid: d-badstage0001\ntitle: Bad\nstage: negotating\norg: nowhere\nclose: 2026-02-30\nmystery: kept\n---\n');
-    put('conversations/2026/messy.md', '---\nid: v-messy0000001\nsubject: Messy\nparticipants: [jane-doe]\nturn: us\n---\n\n## 2026-11-21 10:00 · note · @maya {#e-00000002}\n\nlater\n\n## 2026-11-20 10:00 · note · @maya {#e-00000001}\n\nearlier\n\n## 2026-02-30 · note · @maya {#e-00000003}\n');
+    put(
+      'deals/bad-stage.md',
+      '---\nid: d-badstage0001\ntitle: Bad\nstage: negotating\norg: nowhere\nclose: 2026-02-30\nmystery: kept\n---\n',
+    );
+    put(
+      'conversations/2026/messy.md',
+      '---\nid: v-messy0000001\nsubject: Messy\nparticipants: [jane-doe]\nturn: us\n---\n\n## 2026-11-21 10:00 · note · @maya {#e-00000002}\n\nlater\n\n## 2026-11-20 10:00 · note · @maya {#e-00000001}\n\nearlier\n\n## 2026-02-30 · note · @maya {#e-00000003}\n',
+    );
     const r = s.kith(['check']);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n').filter((l) => /^\S+:\d+:\d+:/.test(l));
@@ -211,7 +264,10 @@ describe('kith check and broken files', () => {
   it('keeps unknown keys verbatim when a command rewrites the file', () => {
     const s = seededRepo();
     const path = join(s.dir, 'contacts/jane-doe.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('---\n', '---\n# hand comment\nfavourite_tool: "vim"   # really\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('---\n', '---\n# hand comment\nfavourite_tool: "vim"   # really\n'),
+    );
     s.git(['commit', '-qam', 'hand edit']);
     expect(s.kith(['set', 'jane', 'title=CEO']).code).toBe(0);
     const text = readFileSync(path, 'utf8');
@@ -257,7 +313,9 @@ describe('kith edit', () => {
   it('keeps invalid text aside instead of saving or losing it', () => {
     const s = seededRepo();
     const before = read(s.dir, 'contacts/jane-doe.md');
-    const r = s.kith(['edit', 'jane'], { env: { EDITOR: editor(s, 'printf -- "---\\nname: [oops\\n---\\nmy precious notes\\n" > "$1"') } });
+    const r = s.kith(['edit', 'jane'], {
+      env: { EDITOR: editor(s, 'printf -- "---\\nname: [oops\\n---\\nmy precious notes\\n" > "$1"') },
+    });
     expect(r.code).toBe(1);
     const kept = /your text is kept in (\S+)/.exec(r.stderr)?.[1];
     expect(kept && readFileSync(kept, 'utf8')).toContain('my precious notes');

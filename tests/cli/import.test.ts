@@ -7,7 +7,11 @@ import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { mbox } from '../helpers/mail.js';
 
 const CORPUS = new URL('../fixtures/mail', import.meta.url).pathname;
-const corpus = () => readdirSync(CORPUS).filter((n) => n.endsWith('.eml')).sort().map((n) => join(CORPUS, n));
+const corpus = () =>
+  readdirSync(CORPUS)
+    .filter((n) => n.endsWith('.eml'))
+    .sort()
+    .map((n) => join(CORPUS, n));
 const json = (s: Sandbox, args: string[], input?: string) => {
   const r = s.kith(args, { input });
   expect(r.code, r.stderr).toBe(0);
@@ -20,15 +24,33 @@ describe('kith import', () => {
   it('files the corpus of tricky mail, and skips what is not ours to keep', () => {
     const s = seededRepo();
     expect(json(s, ['import', 'eml', ...corpus(), '--json'])).toEqual({
-      messages: 16, filed: 11, duplicates: 1, skipped: { internal: 1, unknown: 2, invalid: 1 },
-      conversations: { created: 9, updated: 0 }, contacts_created: 2,
+      messages: 16,
+      filed: 11,
+      duplicates: 1,
+      skipped: { internal: 1, unknown: 2, invalid: 1 },
+      conversations: { created: 9, updated: 0 },
+      contacts_created: 2,
     });
     expect(s.git(['status', '--porcelain'])).toBe('');
-    expect(s.git(['log', '-1', '--format=%s'])).toBe('import 11 messages from 16 files: 9 conversations created, 0 updated, 2 contacts created\n');
+    expect(s.git(['log', '-1', '--format=%s'])).toBe(
+      'import 11 messages from 16 files: 9 conversations created, 0 updated, 2 contacts created\n',
+    );
     const sso = JSON.parse(s.kith(['show', 'sso-pricing', '--json']).stdout);
-    expect(sso).toMatchObject({ participants: ['bob-stone', 'jane-doe', 'john-roe'], org: 'acme', deal: 'acme-sso-rollout', turn: 'us', next: '2026-11-20' });
-    expect(sso.entries.map((e: { author: string; message_id: string; text: string }) => [e.author, e.message_id, e.text])).toEqual([
-      ['@maya', '<sso-1@northwind.example>', 'Hi Jane,\n\nhere is our SSO pricing for 400 seats: EUR 48,000 a year.\n\nMaya'],
+    expect(sso).toMatchObject({
+      participants: ['bob-stone', 'jane-doe', 'john-roe'],
+      org: 'acme',
+      deal: 'acme-sso-rollout',
+      turn: 'us',
+      next: '2026-11-20',
+    });
+    expect(
+      sso.entries.map((e: { author: string; message_id: string; text: string }) => [e.author, e.message_id, e.text]),
+    ).toEqual([
+      [
+        '@maya',
+        '<sso-1@northwind.example>',
+        'Hi Jane,\n\nhere is our SSO pricing for 400 seats: EUR 48,000 a year.\n\nMaya',
+      ],
       ['jane-doe', '<sso-2@acme.example>', 'Thanks Maya, legal will review by the 10th.'],
       ['bob-stone', '<budget@acme.example>', 'Our budget is €50,000 – it’s “final”.'],
     ]);
@@ -104,7 +126,10 @@ describe('kith import', () => {
     const s = seededRepo();
     const path = join(s.dir, '..', 'huge.mbox');
     const attachment = 'QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n'.repeat(420_000);
-    writeFileSync(path, `From x Thu Nov 19 10:00:00 2026\nFrom: Jane Doe <jane@acme.example>\nTo: maya@northwind.example\nSubject: Big deck\nDate: Thu, 19 Nov 2026 10:00:00 +0100\nMessage-ID: <huge@acme.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\nDeck attached.\n--B\nContent-Type: application/octet-stream; name="deck.bin"\nContent-Transfer-Encoding: base64\n\n${attachment}--B--\n`);
+    writeFileSync(
+      path,
+      `From x Thu Nov 19 10:00:00 2026\nFrom: Jane Doe <jane@acme.example>\nTo: maya@northwind.example\nSubject: Big deck\nDate: Thu, 19 Nov 2026 10:00:00 +0100\nMessage-ID: <huge@acme.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\nDeck attached.\n--B\nContent-Type: application/octet-stream; name="deck.bin"\nContent-Transfer-Encoding: base64\n\n${attachment}--B--\n`,
+    );
     const r = s.kith(['import', 'mbox', path, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('message over 25 MB: kept its first part only');
@@ -136,7 +161,9 @@ describe('kith import', () => {
       }
       for (const name of files(clean, 'conversations/2026')) {
         const strip = (t: string) => t.replace(/^(deal|org|owner): .*\n/gm, '');
-        expect(strip(readFileSync(join(s.dir, 'conversations/2026', name), 'utf8'))).toBe(strip(readFileSync(join(clean.dir, 'conversations/2026', name), 'utf8')));
+        expect(strip(readFileSync(join(s.dir, 'conversations/2026', name), 'utf8'))).toBe(
+          strip(readFileSync(join(clean.dir, 'conversations/2026', name), 'utf8')),
+        );
       }
     }
   }, 180_000);
@@ -144,12 +171,17 @@ describe('kith import', () => {
 
 describe('kith import imap against a real server', () => {
   let dovecot: Dovecot;
-  beforeAll(async () => { dovecot = await startDovecot(); });
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+  });
   afterAll(() => dovecot?.stop());
 
   const configure = (s: Sandbox, extra = '') => {
     mkdirSync(join(s.home, '.config/kith'), { recursive: true });
-    writeFileSync(join(s.home, '.config/kith/config.yaml'), `accounts:\n  work:\n    host: 127.0.0.1\n    port: ${dovecot.port}\n    tls: starttls\n    user: ${dovecot.user}\n    password_env: KITH_TEST_IMAP_PASSWORD\n${extra}`);
+    writeFileSync(
+      join(s.home, '.config/kith/config.yaml'),
+      `accounts:\n  work:\n    host: 127.0.0.1\n    port: ${dovecot.port}\n    tls: starttls\n    user: ${dovecot.user}\n    password_env: KITH_TEST_IMAP_PASSWORD\n${extra}`,
+    );
   };
 
   it('imports Inbox and Sent over verified STARTTLS, then only what is new', () => {
@@ -169,7 +201,10 @@ describe('kith import imap against a real server', () => {
     const second = s.kith(['import', 'imap', '--json'], { env });
     expect(JSON.parse(second.stdout)).toMatchObject({ messages: 1, filed: 1, conversations: { updated: 1 } });
     // a UIDVALIDITY change means reading everything again: still nothing filed twice
-    writeFileSync(join(s.dir, '.kith/imap-cursors.json'), JSON.stringify({ 'work/INBOX': { uidvalidity: '1', last_uid: 99 } }));
+    writeFileSync(
+      join(s.dir, '.kith/imap-cursors.json'),
+      JSON.stringify({ 'work/INBOX': { uidvalidity: '1', last_uid: 99 } }),
+    );
     const resync = s.kith(['import', 'imap', '--json'], { env });
     expect(resync.stderr).toContain('UIDVALIDITY changed');
     expect(JSON.parse(resync.stdout)).toMatchObject({ filed: 0, duplicates: 3 });
@@ -180,8 +215,13 @@ describe('kith import imap against a real server', () => {
     configure(s); // no ca: the test CA is not trusted
     const r = s.kith(['import', 'imap'], { env: { KITH_TEST_IMAP_PASSWORD: dovecot.password } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot connect to 127\.0\.0\.1 for mail account "work": .*(certificate|self.signed|issuer)/i);
-    writeFileSync(join(s.home, '.config/kith/config.yaml'), readFileSync(join(s.home, '.config/kith/config.yaml'), 'utf8').replace('tls: starttls', 'tls: none'));
+    expect(r.stderr).toMatch(
+      /cannot connect to 127\.0\.0\.1 for mail account "work": .*(certificate|self.signed|issuer)/i,
+    );
+    writeFileSync(
+      join(s.home, '.config/kith/config.yaml'),
+      readFileSync(join(s.home, '.config/kith/config.yaml'), 'utf8').replace('tls: starttls', 'tls: none'),
+    );
     const plain = s.kith(['import', 'imap'], { env: { KITH_TEST_IMAP_PASSWORD: dovecot.password } });
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('asks for tls: none');

@@ -28,6 +28,13 @@ function age(s: Sandbox, path: string, seconds = 60): void {
   utimesSync(join(s.dir, path), t, t);
 }
 
+/** Renames the deal in its file, committed or not. */
+function edit(s: Sandbox, commit: boolean): void {
+  const path = join(s.dir, 'deals/acme-sso-rollout.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('Acme SSO rollout', 'Acme SSO renamed'));
+  if (commit) s.git(['commit', '-qam', 'rename the deal']);
+}
+
 function ageAll(s: Sandbox): void {
   for (const dir of ['contacts', 'orgs', 'deals']) for (const f of readdirSync(join(s.dir, dir))) age(s, `${dir}/${f}`);
 }
@@ -36,7 +43,12 @@ describe('the index cache', { timeout: 120_000 }, () => {
   it('is built silently on the first read, kept out of git, and gives the same answers', () => {
     const s = seededRepo();
     const first = ok(s, ['ls', 'contacts', '--json']);
-    expect(readdirSync(join(s.dir, CACHE)).sort()).toEqual(['contacts.json', 'deals.json', 'orgs.json']);
+    expect(readdirSync(join(s.dir, CACHE)).sort()).toEqual([
+      'contacts.json',
+      'deals.json',
+      'manifest.json',
+      'orgs.json',
+    ]);
     expect(ok(s, ['ls', 'contacts', '--json'])).toBe(first);
     expect(s.git(['status', '--porcelain'])).toBe('');
     expect(shard(s, 'contacts').entries['contacts/jane-doe.md']?.r?.name).toBe('Jane Doe');
@@ -189,5 +201,55 @@ describe('the index cache', { timeout: 120_000 }, () => {
     const second = s.kith(['ls', 'contacts']);
     expect(first.stderr).toMatch(/broken\.md/);
     expect(second).toEqual(first);
+  });
+  it('reads each kind from its shard only when asked, once git vouches for the whole cache', () => {
+    const s = seededRepo();
+    expect(s.kith(['log', 'jane', 'call: wants SSO pricing']).code).toBe(0);
+    ok(s, ['ls', 'deals']);
+    expect(JSON.parse(readFileSync(join(s.dir, CACHE, 'manifest.json'), 'utf8')).folders).toContain(
+      'conversations/2026',
+    );
+    // a listing of deals never opens the conversations' shard
+    const conversations = join(s.dir, CACHE, 'conversations-2026.json');
+    writeFileSync(conversations, 'garbage');
+    const deals = join(s.dir, CACHE, 'deals.json');
+    writeFileSync(deals, readFileSync(deals, 'utf8').replace('"Acme SSO rollout"', '"Cached Deal"'));
+    expect(ok(s, ['ls', 'deals'])).toContain('Cached Deal');
+    expect(readFileSync(conversations, 'utf8')).toBe('garbage');
+    // a shard that cannot be read is built again from the files git lists
+    expect(ok(s, ['ls', 'conversations'])).toContain('Jane Doe');
+    expect(shard(s, 'conversations-2026').entries).not.toEqual({});
+  });
+
+  it.each<[string, (s: Sandbox) => void]>([
+    ['a commit made outside kith', (s) => edit(s, true)],
+    ['an edit not committed', (s) => edit(s, false)],
+    ['a checkout of an older commit', (s) => s.git(['checkout', '-q', 'HEAD~1'])],
+    [
+      'a new file nobody added',
+      (s) => {
+        const text = readFileSync(join(s.dir, 'deals/acme-sso-rollout.md'), 'utf8');
+        writeFileSync(join(s.dir, 'deals/new.md'), text.replace(/id: d-\w+/, 'id: d-0000000new01'));
+      },
+    ],
+    ['a manifest that is corrupt', (s) => writeFileSync(join(s.dir, CACHE, 'manifest.json'), '{"format":')],
+    ['a shard removed', (s) => rmSync(join(s.dir, CACHE, 'deals.json'))],
+  ])('answers as the files do after %s', (_what, move) => {
+    const s = seededRepo();
+    ok(s, ['ls', 'deals']);
+    move(s);
+    const listed = ok(s, ['ls', 'deals', '--json']);
+    rmSync(join(s.dir, '.kith'), { recursive: true });
+    expect(listed).toBe(ok(s, ['ls', 'deals', '--json']));
+  });
+
+  it('warns of committed broken files each time, from the manifest as from the files', () => {
+    const s = seededRepo();
+    writeFileSync(join(s.dir, 'contacts/broken.md'), '---\nname: [unclosed\n---\n');
+    s.git(['add', '-A']);
+    s.git(['commit', '-qm', 'broken']);
+    const first = s.kith(['ls', 'deals']);
+    expect(first.stderr).toMatch(/broken\.md/);
+    expect(s.kith(['ls', 'deals'])).toEqual(first);
   });
 });

@@ -27,7 +27,10 @@ describe('the write lock', () => {
   it('takes over a lock whose process is gone', () => {
     const s = seededRepo();
     mkdirSync(join(s.dir, '.kith'), { recursive: true });
-    writeFileSync(join(s.dir, '.kith/lock'), JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), command: 'log', started: 'x' }));
+    writeFileSync(
+      join(s.dir, '.kith/lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, host: hostname(), command: 'log', started: 'x' }),
+    );
     const r = s.kith(['log', 'jane', 'call: x']);
     expect(r.code, r.stderr).toBe(0);
     expect(s.git(['status', '--porcelain'])).toBe('');

@@ -104,8 +104,14 @@ describe('import refuses input that is not what it reads, and says what it looks
     mkdirSync(folder);
     writeFileSync(join(folder, 'a.eml'), THREAD.reply);
     const cases: [string[], RegExp][] = [
-      [['import', 'mbox', eml], /root\.eml is a single message \(it starts with headers, not an mbox "From " line\)[^\n]*\nhint: kith import eml /],
-      [['import', 'mbox', folder], /plain is a folder: not what kith import mbox reads\nhint: it holds 1 \.eml files: kith import eml /],
+      [
+        ['import', 'mbox', eml],
+        /root\.eml is a single message \(it starts with headers, not an mbox "From " line\)[^\n]*\nhint: kith import eml /,
+      ],
+      [
+        ['import', 'mbox', folder],
+        /plain is a folder: not what kith import mbox reads\nhint: it holds 1 \.eml files: kith import eml /,
+      ],
       [['import', 'maildir', eml], /root\.eml is a single message .*: not what kith import maildir reads/],
       [['import', 'maildir', folder], /plain is a folder: not what kith import maildir reads/],
       [['import', 'eml', folder], /plain is a folder: not what kith import eml reads/],

@@ -12,7 +12,8 @@ describe('output a person reads', () => {
   });
 
   it('counts the problems it does not show: "(and 4 more problems)"', () => {
-    for (const n of [1, 2, 3, 4, 5, 6, 7]) writeFileSync(join(s.dir, `contacts/broken-${n}.md`), '---\nname: [unclosed\n---\n');
+    for (const n of [1, 2, 3, 4, 5, 6, 7])
+      writeFileSync(join(s.dir, `contacts/broken-${n}.md`), '---\nname: [unclosed\n---\n');
     const r = s.kith(['ls', 'contacts']);
     expect(r.stderr).toContain('warning: 7 files with problems (and 4 more problems); the rest is used as is.');
     for (const n of [1, 2, 3, 4, 5, 6, 7]) s.git(['clean', '-qf', `contacts/broken-${n}.md`]);
@@ -35,10 +36,15 @@ describe('output a person reads', () => {
     expect(s.kith(['promise', 'jane', 'send the quote', '--by', 'friday']).code).toBe(0);
     expect(s.kith(['promise', 'jane', 'legal review', '--by', '2026-12-10', '--them']).code).toBe(0);
     const text = s.kith(['show', 'jane']).stdout;
-    expect(text).toMatch(/Open promises\n {2}- 2026-11-27 {2}we promised: send the quote .*\n {2}- 2026-12-10 {2}they promised: legal review/);
+    expect(text).toMatch(
+      /Open promises\n {2}- 2026-11-27 {2}we promised: send the quote .*\n {2}- 2026-12-10 {2}they promised: legal review/,
+    );
     expect(text).toMatch(/Referred\n {2}- Rick Ref {2}rick-ref/);
     const json = JSON.parse(s.kith(['show', 'jane', '--json']).stdout);
     expect(json.referred).toEqual({ contacts: ['rick-ref'], deals: [] });
-    expect(json.open_promises.map((p: { what: string; from: string }) => [p.what, p.from])).toEqual([['send the quote', 'us'], ['legal review', 'them']]);
+    expect(json.open_promises.map((p: { what: string; from: string }) => [p.what, p.from])).toEqual([
+      ['send the quote', 'us'],
+      ['legal review', 'them'],
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe('promises and conversation state', () => {
     s.kith(['log', 'jane', 'call: pricing']);
     const ours = s.kith(['promise', 'jane', 'send the revised quote', '--by', '2026-11-27']);
     expect(ours.code).toBe(0);
-    expect(ours.stdout).toMatch(/^you promised: send the revised quote by 2026-11-27 \(p-[0-9a-z]{8} in conversations\/2026\/jane-doe-2026-11-25.md\)\n$/);
+    expect(ours.stdout).toMatch(
+      /^you promised: send the revised quote by 2026-11-27 \(p-[0-9a-z]{8} in conversations\/2026\/jane-doe-2026-11-25.md\)\n$/,
+    );
     const theirs = s.kith(['promise', 'jane', 'legal review', '--by', '2026-12-10', '--them']);
     expect(theirs.code).toBe(0);
     let v = show(s, CONV);
@@ -28,8 +30,13 @@ describe('promises and conversation state', () => {
     expect(s.kith(['done', id]).code).toBe(2);
     expect(s.kith(['done', 'jane', '--broken']).code).toBe(0);
     v = show(s, CONV);
-    expect(v.promises.map((p: Record<string, string>) => [p.state, p.closed])).toEqual([['kept', '2026-11-25'], ['broken', '2026-11-25']]);
-    expect(s.git(['log', '-4', '--format=%s'])).toBe('break promise: legal review\nkeep promise: send the revised quote\nnote promise by Jane Doe: legal review (by 2026-12-10)\npromise Jane Doe: send the revised quote (by 2026-11-27)\n');
+    expect(v.promises.map((p: Record<string, string>) => [p.state, p.closed])).toEqual([
+      ['kept', '2026-11-25'],
+      ['broken', '2026-11-25'],
+    ]);
+    expect(s.git(['log', '-4', '--format=%s'])).toBe(
+      'break promise: legal review\nkeep promise: send the revised quote\nnote promise by Jane Doe: legal review (by 2026-12-10)\npromise Jane Doe: send the revised quote (by 2026-11-27)\n',
+    );
   });
 
   it('snoozes, closes and reopens a conversation', () => {

@@ -40,7 +40,10 @@ describe('kith rm', () => {
   it('removes a record nothing refers to', () => {
     const s = seededRepo();
     expect(s.kith(['add', 'org', 'Temp Co']).code).toBe(0);
-    expect(s.kith(['rm', 'temp-co', '--yes'])).toMatchObject({ code: 0, stdout: 'removed orgs/temp-co.md (git keeps its history)\n' });
+    expect(s.kith(['rm', 'temp-co', '--yes'])).toMatchObject({
+      code: 0,
+      stdout: 'removed orgs/temp-co.md (git keeps its history)\n',
+    });
   });
 });
 
@@ -51,7 +54,9 @@ describe('kith rename', () => {
     const head = s.git(['rev-parse', 'HEAD']);
     const r = s.kith(['rename', 'acme', 'Acme Corp']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('kith: not renaming orgs/acme.md: 1 file cannot be read and may refer to it:\n  deals/broken.md\n');
+    expect(r.stderr).toContain(
+      'kith: not renaming orgs/acme.md: 1 file cannot be read and may refer to it:\n  deals/broken.md\n',
+    );
     expect(s.git(['rev-parse', 'HEAD'])).toBe(head);
   });
 });
@@ -68,13 +73,19 @@ describe('kith close', () => {
     const s = withPromise();
     const r = s.kith(['close', 'jane']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kith: conversations\/2026\/jane-doe-2026-11-25\.md has an open promise:\n {2}p-[0-9a-z]{8} {2}we promised: send the quote \(by 2026-11-27\)\nhint: keep them open \(they stay in kith due\) with --keep-promises, or give them up with --drop-promises\n$/);
+    expect(r.stderr).toMatch(
+      /^kith: conversations\/2026\/jane-doe-2026-11-25\.md has an open promise:\n {2}p-[0-9a-z]{8} {2}we promised: send the quote \(by 2026-11-27\)\nhint: keep them open \(they stay in kith due\) with --keep-promises, or give them up with --drop-promises\n$/,
+    );
   });
 
   it('--keep-promises closes it and the promise stays in kith due', () => {
     const s = withPromise();
-    expect(s.kith(['close', 'jane', '--keep-promises']).stdout).toBe('closed conversations/2026/jane-doe-2026-11-25.md; 1 promise kept open\n');
-    const items = JSON.parse(s.kith(['due', '--json']).stdout).items.map((i: { kind: string; title: string }) => `${i.kind} ${i.title}`);
+    expect(s.kith(['close', 'jane', '--keep-promises']).stdout).toBe(
+      'closed conversations/2026/jane-doe-2026-11-25.md; 1 promise kept open\n',
+    );
+    const items = JSON.parse(s.kith(['due', '--json']).stdout).items.map(
+      (i: { kind: string; title: string }) => `${i.kind} ${i.title}`,
+    );
     expect(items).toContain('promise send the quote (promised to Jane Doe)');
     expect(items.filter((i: string) => i.startsWith('reply') || i.startsWith('nudge'))).toEqual([]);
   });
@@ -84,6 +95,8 @@ describe('kith close', () => {
     expect(s.kith(['close', 'jane', '--drop-promises']).code).toBe(0);
     const v = JSON.parse(s.kith(['show', 'jane-doe-2026-11-25', '--json']).stdout);
     expect(v.promises[0]).toMatchObject({ state: 'dropped', closed: '2026-11-25' });
-    expect(JSON.parse(s.kith(['due', '--json']).stdout).items.filter((i: { kind: string }) => i.kind === 'promise')).toEqual([]);
+    expect(
+      JSON.parse(s.kith(['due', '--json']).stdout).items.filter((i: { kind: string }) => i.kind === 'promise'),
+    ).toEqual([]);
   });
 });

@@ -17,10 +17,21 @@ describe('kith report in a real browser', () => {
     requirePackage('chromium');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('shows the same figures as kith pipeline --json, without console errors, on desktop and phone', async () => {
     const s = sandbox({ now: '2026-11-18T09:30:00+01:00' });
@@ -29,15 +40,24 @@ describe('kith report in a real browser', () => {
     const p = JSON.parse(s.kith(['pipeline', '--repo', EXAMPLES, '--json']).stdout);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    for (const [width, height, name] of [[1200, 900, 'desktop'], [390, 844, 'phone']] as const) {
+    for (const [width, height, name] of [
+      [1200, 900, 'desktop'],
+      [390, 844, 'phone'],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width, height } });
       const errors: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
       page.on('pageerror', (e) => errors.push(e.message));
       const requests: string[] = [];
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
       await page.goto(`file://${out}`);
-      const figures = Object.fromEntries(await page.$$eval('[data-figure]', (els) => els.map((e) => [e.getAttribute('data-figure'), e.textContent])));
+      const figures = Object.fromEntries(
+        await page.$$eval('[data-figure]', (els) => els.map((e) => [e.getAttribute('data-figure'), e.textContent])),
+      );
       expect(figures['open.count']).toBe(String(p.open.count));
       expect(figures['open.amount']).toBe(money(p.open.amount, p.currency));
       expect(figures['open.weighted']).toBe(money(p.open.weighted, p.currency));
@@ -50,7 +70,9 @@ describe('kith report in a real browser', () => {
         expect(figures[`stages.${i}.count`]).toBe(String(st.count));
         expect(figures[`stages.${i}.amount`]).toBe(money(st.amount, p.currency));
       });
-      p.conversion.forEach((c: { rate: number | null }, i: number) => expect(figures[`conversion.${i}.rate`]).toBe(pct(c.rate)));
+      p.conversion.forEach((c: { rate: number | null }, i: number) =>
+        expect(figures[`conversion.${i}.rate`]).toBe(pct(c.rate)),
+      );
       expect(await page.textContent('body')).toContain('Priya Raman');
       // nothing wider than the screen on a phone but the scrollable tables
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

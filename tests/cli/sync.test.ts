@@ -19,7 +19,9 @@ describe('kith sync from the command line', () => {
     const r = s.kith(['sync']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^kith: could not fetch from origin: .*\nhint: your commits are kept here; run kith sync again when origin can be reached\n$/);
+    expect(r.stderr).toMatch(
+      /^kith: could not fetch from origin: .*\nhint: your commits are kept here; run kith sync again when origin can be reached\n$/,
+    );
   });
 
   it('with --json on failure prints ok: false, the error and the hint', () => {
@@ -53,7 +55,11 @@ describe('kith sync from the command line', () => {
   });
 
   it('kith resolve with nothing in conflict says so', () => {
-    expect(shared.kith(['resolve'])).toEqual({ code: 0, stdout: 'nothing to resolve: no file is in conflict\n', stderr: '' });
+    expect(shared.kith(['resolve'])).toEqual({
+      code: 0,
+      stdout: 'nothing to resolve: no file is in conflict\n',
+      stderr: '',
+    });
   });
 });
 
@@ -78,7 +84,11 @@ describe('the merge driver', () => {
     writeFileSync(b!, file('id: c-1\nname: Janet\n'));
     const r = s.kith(['merge-driver', o!, a!, b!, 'contacts/jane.md']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^kith: contacts\/jane\.md: cannot merge automatically: its version ours cannot be read \(line \d+: .*\)\nhint: edit the file/);
-    expect(readFileSync(a!, 'utf8')).toBe('---\nid: c-1\n<<<<<<< ours\nname: [Jane\n||||||| base\nname: Jane\n=======\nname: Janet\n>>>>>>> theirs\n---\n');
+    expect(r.stderr).toMatch(
+      /^kith: contacts\/jane\.md: cannot merge automatically: its version ours cannot be read \(line \d+: .*\)\nhint: edit the file/,
+    );
+    expect(readFileSync(a!, 'utf8')).toBe(
+      '---\nid: c-1\n<<<<<<< ours\nname: [Jane\n||||||| base\nname: Jane\n=======\nname: Janet\n>>>>>>> theirs\n---\n',
+    );
   });
 });

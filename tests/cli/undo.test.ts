@@ -36,7 +36,11 @@ describe('kith undo', () => {
     ok(s.kith(['set', 'jane', 'title=VP']));
     ok(s.kith(['set', 'john', 'title=CFO']));
     const list = JSON.parse(s.kith(['undo', '--list', '--json']).stdout);
-    expect(list.map((c: { summary: string }) => c.summary).slice(0, 3)).toEqual(['set title on John Roe', 'set title on Jane Doe', 'add deal Acme SSO rollout']);
+    expect(list.map((c: { summary: string }) => c.summary).slice(0, 3)).toEqual([
+      'set title on John Roe',
+      'set title on Jane Doe',
+      'add deal Acme SSO rollout',
+    ]);
     ok(s.kith(['undo']));
     ok(s.kith(['undo']));
     expect(s.git(['log', '-2', '--format=%s'])).toBe('undo: set title on Jane Doe\nundo: set title on John Roe\n');

@@ -2,7 +2,7 @@
 // (conversations newest activity first, the rest by slug). Pure.
 import { UsageError } from './errors.js';
 import { checkStage } from './new-records.js';
-import { allRecords, displayName, lastActivity, newestFirst } from './records.js';
+import { allRecords, displayName, lastActivity, newestFirst, recordsOfKind } from './records.js';
 import { fold } from './text.js';
 import type { AnyRecord, RecordKind, RepoData } from './types.js';
 
@@ -44,12 +44,7 @@ export function listRecords(data: RepoData, plural: RecordPlural, f: RecordFilte
   if (f.stage) checkStage(data.settings, f.stage);
   checkMember(data, f.owner);
   const kind: RecordKind = PLURALS[plural];
-  const all: readonly AnyRecord[] = {
-    contact: data.contacts,
-    org: data.orgs,
-    deal: data.deals,
-    conversation: data.conversations,
-  }[kind];
+  const all = recordsOfKind(data, kind);
   const owner = f.owner?.replace(/^@/, '');
   const list = all.filter(
     (r) =>

@@ -1,7 +1,7 @@
 // Facts about records that every domain needs: their name, whether a deal is still open.
 import { quotePath, terminalSafe } from './terminal.js';
 import { instant } from '../time/zone.js';
-import type { AnyRecord, Conversation, Deal, Entry, RepoData } from './types.js';
+import type { AnyRecord, Conversation, Deal, Entry, RecordKind, RepoData } from './types.js';
 
 export const WON = 'won';
 export const LOST = 'lost';
@@ -22,6 +22,14 @@ export function displayName(r: AnyRecord): string {
     case 'conversation':
       return r.subject;
   }
+}
+
+/** The records of one kind (only that kind's list is touched: a store may read each kind when asked). */
+export function recordsOfKind(data: RepoData, kind: RecordKind): readonly AnyRecord[] {
+  if (kind === 'contact') return data.contacts;
+  if (kind === 'org') return data.orgs;
+  if (kind === 'deal') return data.deals;
+  return data.conversations;
 }
 
 export function allRecords(data: RepoData): AnyRecord[] {

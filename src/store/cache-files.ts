@@ -1,0 +1,59 @@
+// The files of the caches in .kith/cache/ (git-ignored, per clone, never the source of truth):
+// where they live, the stamp of kith.yaml they are good for, and reading and writing them so
+// that a torn, foreign or linked file is never trusted or written through.
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SETTINGS_FILE } from './layout.js';
+
+export const CACHE_DIR = '.kith/cache';
+
+/** Whether .kith/`dir` is this clone's own folder (or not there yet): never a link or a file. */
+export function isOwnFolder(root: string, dir = CACHE_DIR): boolean {
+  const parts = dir.split('/');
+  for (const at of parts.map((_, i) => parts.slice(0, i + 1).join('/'))) {
+    try {
+      if (!lstatSync(join(root, at)).isDirectory()) return false;
+    } catch {
+      return true;
+    }
+  }
+  return true;
+}
+
+/** The version stamp every shard carries: format, Kith, and kith.yaml's bytes. */
+export function settingsHash(root: string): string {
+  try {
+    return createHash('sha1')
+      .update(readFileSync(join(root, SETTINGS_FILE)))
+      .digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+/** A JSON cache file, when it is a plain file of ours (a link or a FIFO in .kith/ is not read) and parses. */
+export function readCacheJson<T>(file: string): T | undefined {
+  try {
+    if (!lstatSync(file).isFile()) return undefined;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only slower). */
+export function writeCacheFile(file: string, text: string): boolean {
+  // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    // created new, never through something already there
+    writeFileSync(tmp, text, { flag: 'wx' });
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+}

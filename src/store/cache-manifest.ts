@@ -1,0 +1,75 @@
+// The index cache's manifest: the git digest under which every shard was last found current as
+// a whole (every record file as git's index has it, none untracked), its folders, and the
+// problems met. While git's digest is the same, no file needs listing or comparing, and each
+// kind's records are read from its shards only when a command asks for them.
+import { join } from 'node:path';
+import type { AnyRecord, Problem } from '../core/model/index.js';
+import type { GitView } from '../git/clean-files.js';
+import { CACHE_DIR, isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
+import { revive } from './excerpts.js';
+import { current, FORMAT, loadFolder, readShard, shardFile, type Loaded, type ReadText } from './index-cache.js';
+import { isRecordName } from './layout.js';
+import { KITH_VERSION } from './package-files.js';
+
+const MANIFEST = 'manifest.json';
+
+interface Manifest {
+  readonly format: number;
+  readonly kith: string;
+  readonly settings: string;
+  readonly git: string;
+  readonly folders: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+export interface Vouched {
+  /** Every record folder the shards hold, in the order records load. */
+  readonly folders: readonly string[];
+  /** The problems met reading the records and walking their folders. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The folders and problems of a cache that is current as a whole: git vouches that no record
+ * file moved since every shard was found current (the same digest, nothing changed or
+ * untracked), and kith.yaml and Kith are the same. Then no file needs listing or comparing.
+ */
+export function vouchedCache(root: string, git: GitView | undefined): Vouched | undefined {
+  if (!git?.settled || !isOwnFolder(root)) return undefined;
+  const m = readCacheJson<Manifest>(join(root, CACHE_DIR, MANIFEST));
+  const good =
+    m?.format === FORMAT &&
+    m.kith === KITH_VERSION &&
+    m.git === git.digest &&
+    m.settings === settingsHash(root) &&
+    Array.isArray(m.folders) &&
+    Array.isArray(m.problems);
+  return good ? { folders: m.folders, problems: m.problems } : undefined;
+}
+
+/** Records that every shard is current for git's view of the files (asked before they were read). */
+export function vouchForCache(root: string, git: GitView | undefined, vouched: Vouched): void {
+  if (!git?.settled || !isOwnFolder(root)) return;
+  const m: Manifest = { format: FORMAT, kith: KITH_VERSION, settings: settingsHash(root), git: git.digest, ...vouched };
+  writeCacheFile(join(root, CACHE_DIR, MANIFEST), JSON.stringify(m));
+}
+
+/**
+ * One folder's records, as its shard holds them, in a cache git vouches for; a shard that cannot
+ * be read (removed, corrupt) is built again from the files git lists there.
+ */
+export function vouchedFolder(root: string, folder: string, read: ReadText, git: GitView): AnyRecord[] {
+  const file = shardFile(root, folder);
+  const settings = settingsHash(root);
+  const { shard } = current.has(file) ? { shard: current.get(file) } : readShard(file, settings);
+  if (shard) {
+    current.set(file, shard);
+    return Object.entries(shard.entries).flatMap(([path, e]) => (e.r ? [revive(path, e.r)] : []));
+  }
+  const paths = [...git.clean.keys()]
+    .filter((p) => p.slice(0, p.lastIndexOf('/')) === folder && isRecordName(p))
+    .sort();
+  const out: Loaded = { records: [], problems: [], reread: [], kept: true };
+  loadFolder(root, folder, paths, { read, settings, full: false, cache: true, blobs: git.clean }, out, { written: 0 });
+  return out.records;
+}
