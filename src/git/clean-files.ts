@@ -39,10 +39,13 @@ export async function cleanBlobs(
     runs.map((args) => runGit(root, vars, args).catch(() => undefined)),
   );
   if (listed?.code !== 0 || changed?.code !== 0 || (opts.untracked && others?.code !== 0)) return undefined;
-  const text = listed.stdout.toString('utf8');
   const dirty = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+  // built when first read: a search whose index git vouches for as it stands never needs it
+  let clean: Map<string, string> | undefined;
   return {
-    clean: parseListing(text, dirty),
+    get clean() {
+      return (clean ??= parseListing(listed.stdout.toString('utf8'), dirty));
+    },
     digest: createHash('sha1').update(listed.stdout).digest('hex'),
     settled: !!others && others.stdout.length === 0 && dirty.length === 0,
   };
