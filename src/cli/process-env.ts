@@ -115,11 +115,15 @@ function edit(vars: NodeJS.ProcessEnv, file: string): number | string {
 export function processEnv(repo: string | undefined): Env {
   const vars = process.env;
   const config = readConfig(vars);
+  let zone: string | undefined;
   return {
     cwd: process.cwd(),
     vars,
     now: parseNow(vars.KITH_NOW),
-    zone: zoneOf(config.timezone, vars),
+    // settled when first asked: looking a zone up costs a command that tells no time ~10 ms
+    get zone() {
+      return (zone ??= zoneOf(config.timezone, vars));
+    },
     out: output(process.stdout, vars),
     err: output(process.stderr, vars),
     stdin: process.stdin,
