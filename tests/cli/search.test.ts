@@ -121,6 +121,32 @@ describe('kith search', { timeout: 120_000 }, () => {
     expect(search(s, 'muller')).toEqual(before);
   });
 
+  it('rebuilds an index whose parts are torn, garbled or of another build, never trusting them', () => {
+    const s = repo();
+    const before = search(s, 'muller');
+    const dir = join(s.dir, '.kith/search');
+    const build = () => (JSON.parse(readFileSync(join(dir, 'head.json'), 'utf8')) as { build: string }).build;
+    const damages: [string, (text: string) => string][] = [
+      ['rows.txt', (t) => t.slice(0, -5)],
+      ['rows.txt', (t) => t.replace('"Zoë Müller"', '"Zoë Müller')],
+      ['rows.txt', (t) => t.replace(/^[0-9a-f]+/, 'ffffffffffff')],
+      ['ranks.txt', (t) => `${t.split('\n').slice(0, -3).join('\n')}\n`],
+      ['t-mu.json', (t) => t.replace(/"build":"[0-9a-f]+"/, '"build":"0"')],
+      ['t-mu.json', (t) => t.replace(/"muller":\["[^"]*"/, '"muller":["-1"')],
+    ];
+    for (const [file, damage] of damages) {
+      const was = build();
+      writeFileSync(join(dir, file), damage(readFileSync(join(dir, file), 'utf8')));
+      expect(search(s, 'muller'), file).toEqual(before);
+      expect(build(), file).not.toBe(was);
+    }
+    // the versions are read only when git cannot vouch for the index: after an edit
+    writeFileSync(join(dir, 'versions.json'), '{"build": ');
+    const john = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Roe', 'John Müller'));
+    expect(paths(search(s, 'muller'))).toEqual(['contacts/john-roe.md', ...paths(before)]);
+  });
+
   it('prints hits without the control characters a file may hold', () => {
     const s = repo();
     const jane = join(s.dir, 'contacts/jane-doe.md');

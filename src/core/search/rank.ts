@@ -22,13 +22,24 @@ export interface RankedHit extends SearchDoc {
 const FIELD_WEIGHT = 3;
 
 /** Whether a hit of this score and recency ranks above `b` (equals keep their order). */
-const above = (score: number, recency: string, b: RankedHit) =>
+const above = (score: number, recency: string, b: Ranked) =>
   score !== b.score ? score > b.score : recency > b.recency;
 
-/** The best `limit` documents that match every word, best first; ties keep the candidates' order. */
-export function rankHits(candidates: ReadonlyMap<SearchDoc, Matches>, limit: number): RankedHit[] {
+interface Ranked {
+  readonly recency: string;
+  readonly score: number;
+}
+
+/**
+ * The best `limit` documents that match every word, best first; ties keep the candidates' order.
+ * A candidate needs only its recency: the rest of it is carried along, whatever it is.
+ */
+export function rankHits<D extends { readonly recency: string }>(
+  candidates: ReadonlyMap<D, Matches>,
+  limit: number,
+): (D & { readonly score: number })[] {
   // one pass keeping the best `limit`: tens of thousands of candidates are never sorted whole
-  const best: RankedHit[] = [];
+  const best: (D & { readonly score: number })[] = [];
   for (const [doc, matches] of candidates) {
     if (matches.some((m) => m === 0)) continue;
     const score = matches.reduce((sum, m) => sum + (m === 2 ? FIELD_WEIGHT : 1), 0);

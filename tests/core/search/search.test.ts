@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findInLine, queryTerms, rankHits, shardOf, termsOf, type SearchDoc } from '../../../src/core/search/index.js';
+import {
+  decodeIds,
+  encodeIds,
+  findInLine,
+  queryTerms,
+  rankHits,
+  shardOf,
+  termsOf,
+  type SearchDoc,
+} from '../../../src/core/search/index.js';
 
 const doc = (path: string, recency: string): SearchDoc => ({ path, kind: 'contact', title: path, recency });
 
@@ -69,5 +78,19 @@ describe('ranking hits', () => {
       .map(([d, m]) => ({ ...d, score: m.reduce((sum, x) => sum + (x === 2 ? 3 : 1), 0) }))
       .sort((a, b) => b.score - a.score || (a.recency < b.recency ? 1 : a.recency > b.recency ? -1 : 0));
     for (const limit of [1, 7, 20, 5000]) expect(rankHits(candidates, limit)).toEqual(all.slice(0, limit));
+  });
+});
+
+describe('stored postings', () => {
+  it.each([[[]], [[0]], [[3, 10, 11]], [[0, 35, 36, 1295, 1296, 65000]]])('spells %j as gaps and reads it back', (ids) => {
+    expect(decodeIds(encodeIds(ids))).toEqual(ids);
+  });
+
+  it('spells gaps in base 36', () => {
+    expect(encodeIds([3, 10, 11, 47])).toBe('3,7,1,10');
+  });
+
+  it.each(['1,,2', '1,-2', '1,0', 'x y', '3,7 '])('reads %j as no list', (text) => {
+    expect(decodeIds(text)).toBeUndefined();
   });
 });
