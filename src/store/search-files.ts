@@ -7,7 +7,7 @@ import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { join } from 'node:path';
 import type { RecordKind } from '../core/model/index.js';
 import type { Version } from './file-versions.js';
-import { isOwnFolder, writeCacheFile } from './cache-files.js';
+import { isOwnFolder, readCacheJson, writeCacheFile } from './cache-files.js';
 import { KIND_DIRS } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
@@ -66,15 +66,6 @@ function readOwn(file: string): Buffer | undefined {
   }
 }
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    const bytes = readOwn(file);
-    return bytes && (JSON.parse(bytes.toString('utf8')) as T);
-  } catch {
-    return undefined;
-  }
-}
-
 const isString = (x: unknown): x is string => typeof x === 'string';
 
 /** Where each line of a file starts, its first line checked to be the build; one more than the lines, for the end. */
@@ -97,7 +88,7 @@ function lineStarts(bytes: Buffer | undefined, head: Head): Uint32Array {
 /** The index in .kith/search as its head describes it, or undefined when there is none of this format. */
 export function openIndex(root: string): Index | undefined {
   const dir = join(root, DIR);
-  const head = readJson<Head>(join(dir, 'head.json'));
+  const head = readCacheJson<Head>(join(dir, 'head.json'));
   if (
     head?.format !== FORMAT ||
     head.kith !== KITH_VERSION ||
@@ -133,12 +124,12 @@ export function openIndex(root: string): Index | undefined {
     },
     versions: () => {
       if (versions) return versions;
-      const file = readJson<{ build: string; rows: VersionRow[] }>(join(dir, 'versions.json'));
+      const file = readCacheJson<{ build: string; rows: VersionRow[] }>(join(dir, 'versions.json'));
       if (file?.build !== head.build || !Array.isArray(file.rows) || file.rows.length !== head.docs) corrupt();
       return (versions = file!.rows);
     },
     words: (shard) => {
-      const file = readJson<{ build: string; words: Words }>(join(dir, `t-${shard}.json`));
+      const file = readCacheJson<{ build: string; words: Words }>(join(dir, `t-${shard}.json`));
       // no file: no word of the index starts so
       if (!file) return {};
       return file.build === head.build && typeof file.words === 'object' ? file.words : corrupt();
