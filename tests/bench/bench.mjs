@@ -186,9 +186,9 @@ for (const size of sizes) {
   ];
   for (const [what, argv] of warm) record(size, `${what}, warm`, kith(argv, root));
   record(size, 'rg -i WORD (same repo)', measure('rg', ['-i', '-l', 'procurement', '.'], root, { anyStatus: true }));
-  record(size, 'log (write and commit), warm', kith(['log', 'person-7', 'note: bench entry'], root));
+  record(size, 'log (write and commit), warm', kith(['log', 'conv-7', 'note: bench entry'], root));
   // what a warm figure leaves out: the first answer after a change works the due list out again
-  const write = () => once(process.execPath, [BIN, 'log', 'person-8', 'note: bench change'], root);
+  const write = () => once(process.execPath, [BIN, 'log', 'conv-8', 'note: bench change'], root);
   record(size, 'due --json, first after a write', kith(['due', '--json'], root, { before: write }));
   record(size, 'ls deals, first after a write', kith(['ls', 'deals'], root, { before: write }));
   {
