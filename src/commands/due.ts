@@ -73,7 +73,7 @@ export async function run(opts: DueOptions, env: Env) {
     root,
     settings,
   } = repo
-    ? { value: work(repo.data), ...repo }
+    ? { value: work(repo.data), root: repo.root, settings: repo.settings }
     : await viewOfRepo(env, 'due', `${today} ${env.zone}`, (r) => work(r.data));
   checkMember({ settings }, opts.owner);
   const owner = opts.mine ? await currentHandle(env, { root, settings }) : opts.owner?.trim().replace(/^@/, '');

@@ -4,7 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GitView } from '../git/clean-files.js';
 import { SETTINGS_FILE } from './layout.js';
+import { KITH_VERSION } from './package-files.js';
 
 export const CACHE_DIR = '.kith/cache';
 
@@ -31,6 +33,28 @@ export function settingsHash(root: string): string {
     return '';
   }
 }
+
+/** What a whole-repository cache file is good for: format, Kith, kith.yaml, git's digest of the record files. */
+export interface Stamp {
+  readonly format: number;
+  readonly kith: string;
+  readonly settings: string;
+  readonly git: string;
+}
+
+/** The stamp of the records as git sees them now; undefined unless git vouches for every record file. */
+export function stampNow(root: string, git: GitView | undefined, format: number): Stamp | undefined {
+  return git?.settled ? { format, kith: KITH_VERSION, settings: settingsHash(root), git: git.digest } : undefined;
+}
+
+/** Whether a cache file carries the stamp `now`. */
+export const stamped = (file: Partial<Stamp> | undefined, now: Stamp | undefined): boolean =>
+  !!file &&
+  !!now &&
+  file.format === now.format &&
+  file.kith === now.kith &&
+  file.settings === now.settings &&
+  file.git === now.git;
 
 /** A JSON cache file, when it is a plain file of ours (a link or a FIFO in .kith/ is not read) and parses. */
 export function readCacheJson<T>(file: string): T | undefined {

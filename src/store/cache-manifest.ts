@@ -5,22 +5,12 @@
 import { join } from 'node:path';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
-import { CACHE_DIR, isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
+import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 import { revive } from './excerpts.js';
 import { current, FORMAT, loadFolder, readShard, shardFile, type Loaded, type ReadText } from './index-cache.js';
 import { isRecordName } from './layout.js';
-import { KITH_VERSION } from './package-files.js';
 
 const MANIFEST = 'manifest.json';
-
-interface Manifest {
-  readonly format: number;
-  readonly kith: string;
-  readonly settings: string;
-  readonly git: string;
-  readonly folders: readonly string[];
-  readonly problems: readonly Problem[];
-}
 
 export interface Vouched {
   /** Every record folder the shards hold, in the order records load. */
@@ -29,38 +19,39 @@ export interface Vouched {
   readonly problems: readonly Problem[];
 }
 
+interface Manifest extends Stamp, Vouched {}
+
 /**
  * The folders and problems of a cache that is current as a whole: git vouches that no record
  * file moved since every shard was found current (the same digest, nothing changed or
  * untracked), and kith.yaml and Kith are the same. Then no file needs listing or comparing.
  */
-export function vouchedCache(root: string, git: GitView | undefined): Vouched | undefined {
-  if (!git?.settled || !isOwnFolder(root)) return undefined;
+export function vouchedCache(root: string, git: GitView | undefined): (Vouched & Stamp) | undefined {
+  const now = stampNow(root, git, FORMAT);
+  if (!now || !isOwnFolder(root)) return undefined;
   const m = readCacheJson<Manifest>(join(root, CACHE_DIR, MANIFEST));
-  const good =
-    m?.format === FORMAT &&
-    m.kith === KITH_VERSION &&
-    m.git === git.digest &&
-    m.settings === settingsHash(root) &&
-    Array.isArray(m.folders) &&
-    Array.isArray(m.problems);
-  return good ? { folders: m.folders, problems: m.problems } : undefined;
+  return stamped(m, now) && Array.isArray(m!.folders) && Array.isArray(m!.problems) ? m : undefined;
 }
 
 /** Records that every shard is current for git's view of the files (asked before they were read). */
 export function vouchForCache(root: string, git: GitView | undefined, vouched: Vouched): void {
-  if (!git?.settled || !isOwnFolder(root)) return;
-  const m: Manifest = { format: FORMAT, kith: KITH_VERSION, settings: settingsHash(root), git: git.digest, ...vouched };
-  writeCacheFile(join(root, CACHE_DIR, MANIFEST), JSON.stringify(m));
+  const now = stampNow(root, git, FORMAT);
+  if (!now || !isOwnFolder(root)) return;
+  writeCacheFile(join(root, CACHE_DIR, MANIFEST), JSON.stringify({ ...now, ...vouched } satisfies Manifest));
 }
 
 /**
  * One folder's records, as its shard holds them, in a cache git vouches for; a shard that cannot
  * be read (removed, corrupt) is built again from the files git lists there.
  */
-export function vouchedFolder(root: string, folder: string, read: ReadText, git: GitView): AnyRecord[] {
+export function vouchedFolder(
+  root: string,
+  folder: string,
+  read: ReadText,
+  git: GitView,
+  settings: string,
+): AnyRecord[] {
   const file = shardFile(root, folder);
-  const settings = settingsHash(root);
   const { shard } = current.has(file) ? { shard: current.get(file) } : readShard(file, settings);
   if (shard) {
     current.set(file, shard);

@@ -56,7 +56,7 @@ export async function loadData(
   if (opts.excerpts) {
     const view = await git;
     const vouched = vouchedCache(root, view);
-    if (vouched) return vouchedData(root, settings, [...settingsProblems, ...vouched.problems], vouched.folders, view!);
+    if (vouched) return vouchedData(root, settings, [...settingsProblems, ...vouched.problems], vouched, view!);
   }
   const problems: Problem[] = [];
   const contacts: Contact[] = [];
@@ -95,7 +95,7 @@ function vouchedData(
   root: string,
   settings: TeamSettings,
   problems: readonly Problem[],
-  folders: readonly string[],
+  { folders, settings: stamp }: { folders: readonly string[]; settings: string },
   git: GitView,
 ): RepoData {
   const read = recordReader(root);
@@ -104,7 +104,7 @@ function vouchedData(
     let records = kinds.get(kind);
     if (!records) {
       const mine = folders.filter((f) => kindOfPath(`${f}/x.md`) === kind);
-      kinds.set(kind, (records = mine.flatMap((f) => vouchedFolder(root, f, read, git))));
+      kinds.set(kind, (records = mine.flatMap((f) => vouchedFolder(root, f, read, git, stamp))));
     }
     return records as R[];
   };

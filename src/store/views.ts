@@ -8,19 +8,14 @@
 import { join } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
-import { isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
-import { KITH_VERSION } from './package-files.js';
+import { isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 
 // inside the cache's folder: forgetting the cache forgets them too
 const DIR = '.kith/cache/views';
 /** Bumped whenever what a view holds changes. */
 const FORMAT = 1;
 
-interface ViewFile<T> {
-  readonly format: number;
-  readonly kith: string;
-  readonly settings: string;
-  readonly git: string;
+interface ViewFile<T> extends Stamp {
   readonly key: string;
   readonly value: T;
   /** The problems met reading the records, warned about again on each answer. */
@@ -46,24 +41,13 @@ export async function keptAnswer<T>(
   git: Promise<GitView | undefined>,
   work: () => Promise<Kept<T>>,
 ): Promise<Kept<T>> {
-  const settings = settingsHash(root);
   const own = isOwnFolder(root, DIR);
   const file = own ? readCacheJson<ViewFile<T>>(viewFile(root, name)) : undefined;
-  const view = await git;
-  const good =
-    !!file &&
-    !!view?.settled &&
-    file.format === FORMAT &&
-    file.kith === KITH_VERSION &&
-    file.key === key &&
-    file.git === view.digest &&
-    file.settings === settings &&
-    Array.isArray(file.problems);
-  if (good) return { value: file.value, problems: file.problems };
+  // stamped before the work: records read later are at least as new
+  const now = stampNow(root, await git, FORMAT);
+  if (stamped(file, now) && file!.key === key && Array.isArray(file!.problems))
+    return { value: file!.value, problems: file!.problems };
   const kept = await work();
-  if (view?.settled && own) {
-    const next: ViewFile<T> = { format: FORMAT, kith: KITH_VERSION, settings, git: view.digest, key, ...kept };
-    writeCacheFile(viewFile(root, name), JSON.stringify(next));
-  }
+  if (now && own) writeCacheFile(viewFile(root, name), JSON.stringify({ ...now, key, ...kept } satisfies ViewFile<T>));
   return kept;
 }
