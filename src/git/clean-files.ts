@@ -11,6 +11,8 @@ export interface GitView {
   readonly clean: Map<string, string>;
   /** A digest of the index's entries under the folders (paths, modes, blob ids). */
   readonly digest: string;
+  /** The index's entries under the folders, as `ls-files -z -t -s` lists them (what the digest is of). */
+  readonly listing: Buffer;
   /**
    * Every file under the folders is as the index has it, and (when asked) none is untracked:
    * then a digest equal to an earlier one says that no file there changed since.
@@ -46,9 +48,36 @@ export async function cleanBlobs(
     get clean() {
       return (clean ??= parseListing(listed.stdout.toString('utf8'), dirty));
     },
-    digest: createHash('sha1').update(listed.stdout).digest('hex'),
+    digest: digestOf(listed.stdout),
+    listing: listed.stdout,
     settled: !!others && others.stdout.length === 0 && dirty.length === 0,
   };
+}
+
+const digestOf = (listing: Buffer) => createHash('sha1').update(listing).digest('hex');
+
+/**
+ * The view git will give once `blobs` are staged (a path to its new blob id, or null when it is
+ * removed) and nothing else moved: what a command that just committed these files can vouch for.
+ * A guess only in its digest: a next command trusts it only if git then lists the same.
+ */
+export function afterStaging(view: GitView, blobs: ReadonlyMap<string, string | null>): GitView {
+  const entries = new Map<string, string>();
+  const text = view.listing.toString('utf8');
+  for (const line of text.split('\0')) if (line) entries.set(line.slice(line.indexOf('\t') + 1), line);
+  for (const [path, blob] of blobs) {
+    const mode = /^H (\d+) /.exec(entries.get(path) ?? '')?.[1] ?? '100644';
+    if (blob === null) entries.delete(path);
+    else entries.set(path, `H ${mode} ${blob} 0\t${path}`);
+  }
+  // the index's order: paths compared byte by byte
+  const paths = [...entries.keys()].map((p) => Buffer.from(p)).sort(Buffer.compare);
+  const listing = Buffer.from(paths.map((p) => `${entries.get(p.toString())}\0`).join(''));
+  const clean = new Map(view.clean);
+  for (const [path, blob] of blobs)
+    if (blob === null) clean.delete(path);
+    else clean.set(path, blob);
+  return { clean, digest: digestOf(listing), listing, settled: view.settled };
 }
 
 /**

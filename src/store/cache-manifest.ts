@@ -4,10 +4,19 @@
 // kind's records are read from its shards only when a command asks for them.
 import { join } from 'node:path';
 import type { AnyRecord, Problem } from '../core/model/index.js';
-import type { GitView } from '../git/clean-files.js';
+import { afterStaging, type GitView } from '../git/clean-files.js';
 import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 import { revive } from './excerpts.js';
-import { current, FORMAT, loadFolder, readShard, shardFile, type Loaded, type ReadText } from './index-cache.js';
+import {
+  current,
+  FORMAT,
+  loadFolder,
+  readShard,
+  shardFile,
+  type Loaded,
+  type ReadText,
+  type Refreshed,
+} from './index-cache.js';
 import { isRecordName } from './layout.js';
 
 const MANIFEST = 'manifest.json';
@@ -38,6 +47,36 @@ export function vouchForCache(root: string, git: GitView | undefined, vouched: V
   const now = stampNow(root, git, FORMAT);
   if (!now || !isOwnFolder(root)) return;
   writeCacheFile(join(root, CACHE_DIR, MANIFEST), JSON.stringify({ ...now, ...vouched } satisfies Manifest));
+}
+
+/**
+ * Carries the manifest over a command's own commit: when every shard was current for git's view
+ * before the write (`before`) and the write's refresh kept them so, the manifest is stamped
+ * with the view git gives once the written files are staged; the next command trusts it only if
+ * git lists just that. The view after the write, for a further write; undefined when not carried.
+ */
+export function followWrite(
+  root: string,
+  before: GitView | undefined,
+  refreshed: Refreshed | undefined,
+): GitView | undefined {
+  const was = refreshed && vouchedCache(root, before);
+  if (!was) return undefined;
+  const blobs = new Map<string, string | null>();
+  for (const [path, entry] of refreshed) {
+    if (entry && typeof entry.st !== 'string') return undefined;
+    blobs.set(path, entry ? (entry.st as string) : null);
+  }
+  // a folder new to the manifest (a new year) is found by the next command's walk
+  const folders = new Set(was.folders);
+  if ([...blobs.keys()].some((path) => !folders.has(path.slice(0, path.lastIndexOf('/'))))) return undefined;
+  const after = afterStaging(before!, blobs);
+  const problems = [
+    ...was.problems.filter((p) => !blobs.has(p.file)),
+    ...[...refreshed.values()].flatMap((entry) => entry?.p ?? []),
+  ];
+  vouchForCache(root, after, { folders: was.folders, problems });
+  return after;
 }
 
 /**

@@ -169,11 +169,25 @@ export async function loadRecords(
   return out;
 }
 
-/** Brings the cache up to date for paths a command just wrote (and committed) or removed, under its lock. */
-export function refreshPaths(root: string, read: ReadText, paths: readonly string[], committed = true): void {
-  if (!isOwnFolder(root)) return;
+/** What a write's refresh put in the cache: each path's new entry, null for one removed. */
+export type Refreshed = Map<string, CacheEntry | null>;
+
+/**
+ * Brings the cache up to date for paths a command just wrote (and committed) or removed, under
+ * its lock; what each path's entry now is, or undefined when a shard could not be written or a
+ * folder was new (built whole).
+ */
+export function refreshPaths(
+  root: string,
+  read: ReadText,
+  paths: readonly string[],
+  committed = true,
+): Refreshed | undefined {
+  if (!isOwnFolder(root)) return undefined;
   const settings = settingsHash(root);
   const changed = byFolder(paths.filter((p) => kindOfPath(p)));
+  const out: Refreshed = new Map();
+  let kept = true;
   for (const [folder, inFolder] of changed) {
     const file = shardFile(root, folder);
     const shard = current.get(file) ?? readShard(file, settings).shard;
@@ -182,6 +196,7 @@ export function refreshPaths(root: string, read: ReadText, paths: readonly strin
       const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
       const ctx = { read, settings, full: false, cache: true, blobs: undefined };
       loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [], kept: true }, { written: 0 });
+      kept = false;
       continue;
     }
     const entries = { ...shard.entries };
@@ -190,11 +205,13 @@ export function refreshPaths(root: string, read: ReadText, paths: readonly strin
       if (!st) delete entries[path];
       // just committed: the blob id of what was written is what git's index now holds
       else entries[path] = readEntry(root, path, committed ? BLOB_OF_TEXT : st, read).entry;
+      out.set(path, entries[path] ?? null);
     }
     const next = { ...shard, entries };
-    writeShard(file, next);
+    kept &&= writeShard(file, next);
     current.set(file, next);
   }
+  return kept ? out : undefined;
 }
 
 /** Forgets the whole cache: the next command rebuilds it from the files. */

@@ -51,12 +51,13 @@ export async function loadData(
   settings: TeamSettings,
   settingsProblems: readonly Problem[],
   opts: LoadOptions,
-): Promise<RepoData> {
+): Promise<{ data: RepoData; view: GitView | undefined }> {
   const git = opts.git ?? recordsGitView(root, vars);
   if (opts.excerpts) {
     const view = await git;
     const vouched = vouchedCache(root, view);
-    if (vouched) return vouchedData(root, settings, [...settingsProblems, ...vouched.problems], vouched, view!);
+    if (vouched)
+      return { data: vouchedData(root, settings, [...settingsProblems, ...vouched.problems], vouched, view!), view };
   }
   const problems: Problem[] = [];
   const contacts: Contact[] = [];
@@ -86,8 +87,12 @@ export async function loadData(
       message: 'not read: no record lives here',
       hint: `records of this folder are ${belongs}; move or remove it`,
     });
-  if (loaded.kept) vouchForCache(root, await git, { folders: [...new Set(paths.map(folderOf))], problems });
-  return { settings, contacts, orgs, deals, conversations, problems: [...settingsProblems, ...problems] };
+  const view = await git;
+  if (loaded.kept) vouchForCache(root, view, { folders: [...new Set(paths.map(folderOf))], problems });
+  return {
+    data: { settings, contacts, orgs, deals, conversations, problems: [...settingsProblems, ...problems] },
+    view,
+  };
 }
 
 /** The records of a cache git vouches for, each kind read from its folders' shards when first asked for. */

@@ -22,6 +22,7 @@ import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
 import { freePath, pathExists, SETTINGS_FILE } from './layout.js';
+import { followWrite } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
 import { loadData, recordReader, type LoadOptions } from './repo-data.js';
 import { readRecord } from './records.js';
@@ -103,7 +104,10 @@ export interface OpenOptions extends LoadOptions {
 export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {}): Promise<Repo> {
   const { settings, problems } = loadSettings(root);
   if (opts.rebuild) clearCache(root);
-  const data = await loadData(root, vars, settings, problems, opts);
+  const loaded = await loadData(root, vars, settings, problems, opts);
+  const data = loaded.data;
+  // what git vouched for when the records were read, carried over each write of this command
+  let view = loaded.view;
   const read = (path: string) => {
     const { text, problem } = readRepoFile(root, path);
     if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);
@@ -132,7 +136,8 @@ export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {})
       if (broken.length) throw new InvalidChange(broken);
       const commit = await applyChange(root, vars, change);
       // the cache follows in the same locked step
-      refreshPaths(root, recordReader(root), [...change.writes.keys(), ...(change.removes ?? [])]);
+      const refreshed = refreshPaths(root, recordReader(root), [...change.writes.keys(), ...(change.removes ?? [])]);
+      view = followWrite(root, view, refreshed);
       return commit;
     },
   };

@@ -3,6 +3,8 @@
 // writes), every command answers as it would from the files alone.
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seededRepo, type Sandbox } from '../helpers/cli.js';
 
@@ -250,6 +252,63 @@ describe('the index cache', { timeout: 120_000 }, () => {
     s.git(['commit', '-qm', 'broken']);
     const first = s.kith(['ls', 'deals']);
     expect(first.stderr).toMatch(/broken\.md/);
+    expect(s.kith(['ls', 'deals'])).toEqual(first);
+  });
+
+  it("follows kith's own commit: the next command trusts the cache as a whole, without a walk", () => {
+    const s = seededRepo();
+    ok(s, ['log', 'jane', 'call: wants SSO pricing']);
+    ok(s, ['ls', 'deals']);
+    ok(s, ['log', 'jane', 'call: wants a quote']);
+    // the manifest names git's view after the commit: what the next command will list
+    const listing = spawnSync(
+      'git',
+      ['ls-files', '-z', '-t', '-s', '--', 'contacts', 'orgs', 'deals', 'conversations'],
+      {
+        cwd: s.dir,
+      },
+    ).stdout;
+    const manifest = JSON.parse(readFileSync(join(s.dir, CACHE, 'manifest.json'), 'utf8'));
+    expect(manifest.git).toBe(createHash('sha1').update(listing).digest('hex'));
+    // so a listing of deals opens neither the files nor the conversations' shard
+    const conversations = join(s.dir, CACHE, 'conversations-2026.json');
+    writeFileSync(conversations, 'garbage');
+    const deals = join(s.dir, CACHE, 'deals.json');
+    const kept = readFileSync(deals, 'utf8');
+    writeFileSync(deals, kept.replace('"Acme SSO rollout"', '"Cached Deal"'));
+    expect(ok(s, ['ls', 'deals'])).toContain('Cached Deal');
+    expect(readFileSync(conversations, 'utf8')).toBe('garbage');
+    writeFileSync(deals, kept);
+    const shown = ok(s, ['show', 'jane', '--json']);
+    rmSync(join(s.dir, '.kith'), { recursive: true });
+    expect(shown).toBe(ok(s, ['show', 'jane', '--json']));
+  });
+
+  it.each<[string, (s: Sandbox) => void]>([
+    ['an edit not committed', (s) => edit(s, false)],
+    ['a commit made outside kith', (s) => edit(s, true)],
+    ['a staged change', (s) => (edit(s, false), s.git(['add', '-A']))],
+  ])("answers as the files do after kith's own commit, then %s", (_what, move) => {
+    const s = seededRepo();
+    ok(s, ['log', 'jane', 'call: wants SSO pricing']);
+    ok(s, ['ls', 'deals']);
+    ok(s, ['log', 'jane', 'call: wants a quote']);
+    move(s);
+    const listed = ok(s, ['ls', 'deals', '--json']);
+    expect(listed).toContain('Acme SSO renamed');
+    rmSync(join(s.dir, '.kith'), { recursive: true });
+    expect(listed).toBe(ok(s, ['ls', 'deals', '--json']));
+  });
+
+  it("keeps warning of committed broken files after kith's own commit", () => {
+    const s = seededRepo();
+    ok(s, ['log', 'jane', 'call: wants SSO pricing']);
+    writeFileSync(join(s.dir, 'contacts/broken.md'), '---\nname: [unclosed\n---\n');
+    s.git(['add', '-A']);
+    s.git(['commit', '-qm', 'broken']);
+    const first = s.kith(['ls', 'deals']);
+    expect(first.stderr).toMatch(/broken\.md/);
+    expect(s.kith(['log', 'jane', 'call: wants a quote']).code).toBe(0);
     expect(s.kith(['ls', 'deals'])).toEqual(first);
   });
 });

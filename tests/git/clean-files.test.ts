@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanBlobs, parseListing } from '../../src/git/clean-files.js';
+import { afterStaging, cleanBlobs, parseListing } from '../../src/git/clean-files.js';
 
 const vars = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
 
@@ -58,6 +58,33 @@ describe('the files git vouches for', () => {
     writeFileSync(join(top, 'crm/contacts/b.md'), 'changed\n');
     const clean = (await cleanBlobs(join(top, 'crm'), vars, ['contacts']))?.clean;
     expect([...clean!.keys()]).toEqual(['contacts/a.md']);
+  });
+
+  it('after a command stages its files, are what git will list then: same entries, same digest', async () => {
+    const { top, git } = repo();
+    mkdirSync(join(top, 'contacts'));
+    mkdirSync(join(top, 'conversations/2026'), { recursive: true });
+    for (const n of ['contacts/a.md', 'contacts/b.md', 'contacts/zoë.md', 'conversations/2026/x.md'])
+      writeFileSync(join(top, n), `${n}\n`);
+    git(['add', '.']);
+    git(['commit', '-qm', 'x']);
+    const folders = ['contacts', 'conversations'];
+    const before = (await cleanBlobs(top, vars, folders, { untracked: true }))!;
+    const blobs = new Map<string, string | null>();
+    // a change, files new before and after the others in byte order (é sorts after z), a removal
+    for (const n of ['contacts/b.md', 'contacts/a-b.md', 'contacts/é.md', 'conversations/2027/y.md']) {
+      mkdirSync(join(top, n, '..'), { recursive: true });
+      writeFileSync(join(top, n), `changed ${n}\n`);
+      blobs.set(n, git(['hash-object', n]).trim());
+    }
+    rmSync(join(top, 'contacts/a.md'));
+    blobs.set('contacts/a.md', null);
+    git(['add', '-A']);
+    const after = (await cleanBlobs(top, vars, folders, { untracked: true }))!;
+    const guessed = afterStaging(before, blobs);
+    expect(guessed.listing.toString()).toBe(after.listing.toString());
+    expect(guessed.digest).toBe(after.digest);
+    expect([...guessed.clean].sort()).toEqual([...after.clean].sort());
   });
 
   it('are settled only when nothing is changed or untracked, and digest the index', async () => {
