@@ -17,7 +17,8 @@ import {
 } from '../core/search/index.js';
 import { parseFileFast } from './front-matter-fast.js';
 import type { GitView } from '../git/clean-files.js';
-import { sameVersion, versionedFiles, versionOfText } from './file-versions.js';
+import { versionedFiles, versionOfText } from './file-versions.js';
+import { compareFiles, keepChanges, keptChanges } from './search-changes.js';
 import { isOwnFolder } from './cache-files.js';
 import type { ReadText } from './index-cache.js';
 import { kindOfPath } from './layout.js';
@@ -100,16 +101,6 @@ const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.
 /** git's digest, when git vouched for every file and the rows are exactly of those blobs. */
 const vouched = (git: GitView | undefined, exact: boolean) => (git?.settled && exact ? git.digest : undefined);
 
-/** Documents the index may not speak for: changed or new files, and whether any it knows is gone. */
-function changesSince(versions: readonly VersionRow[], files: readonly VersionRow[]) {
-  const known = new Map(versions.map(([path, version]) => [path, version]));
-  const changed = files.filter(([path, st]) => {
-    const k = known.get(path);
-    return !k || !sameVersion(k, st);
-  });
-  return { changed, gone: files.length - changed.length !== versions.length };
-}
-
 /** A document of the index that matched: what ranking needs, its path and title read only for the best. */
 interface Candidate {
   readonly id: number;
@@ -136,31 +127,32 @@ async function searchIndex(
   const git = await view;
   // the index was current when git last vouched for every file, and no file has moved since
   const unmoved = !!index?.head.git && !!git?.settled && index.head.git === git.digest;
-  const files = unmoved ? [] : versionedFiles(root, git?.clean);
+  // or what it cannot speak for was worked out under the same digest
+  const kept = index && !unmoved ? keptChanges(root, index, git) : undefined;
+  const files = unmoved || kept ? [] : versionedFiles(root, git?.clean);
   let built = !index;
   if (!index) index = build(root, files, read, git);
-  let { changed, gone } = unmoved ? { changed: [], gone: false } : changesSince(index.versions(), files);
-  if (changed.length > REBUILD_AT) {
-    index = build(root, files, read, git);
+  let since = unmoved || built ? { changed: [], skip: new Set<number>() } : (kept ?? compareFiles(index, files));
+  if (since.changed.length > REBUILD_AT) {
+    index = build(root, kept ? versionedFiles(root, git?.clean) : files, read, git);
     built = true;
-    ({ changed, gone } = { changed: [], gone: false });
-  } else if (!unmoved && !changed.length && !gone && !built && own && vouched(git, true) !== index.head.git) {
-    // current, and git vouches for every file now: the next search trusts git's digest alone
+    since = { changed: [], skip: new Set() };
+  } else if (!unmoved && !kept && !built && own) {
     const clean = git?.clean;
-    vouchIndex(
-      root,
-      index.head,
-      vouched(
-        git,
-        index.versions().every(([path, v]) => clean?.get(path) === v),
-      ),
-    );
+    if (since.changed.length || since.skip.size) keepChanges(root, index, git, since);
+    // current, and git vouches for every file now: the next search trusts git's digest alone
+    else if (vouched(git, true) !== index.head.git)
+      vouchIndex(
+        root,
+        index.head,
+        vouched(
+          git,
+          index.versions().every(([path, v]) => clean?.get(path) === v),
+        ),
+      );
   }
   if (built || !words) words = readWords(index);
-  // documents the index may speak for: still there, unchanged
-  const stale = new Set(changed.map(([path]) => path));
-  const present = gone ? new Set(files.map(([path]) => path)) : undefined;
-  const pathOf = (id: number) => (stale.size || present ? index.versions()[id]?.[0] : undefined);
+  const { changed, skip } = since;
   const ranks = index.ranks();
   const docOf = new Map<number, Candidate>();
   const found: Found = new Map();
@@ -174,8 +166,8 @@ async function searchIndex(
       if (!word.startsWith(term)) continue;
       for (const [slot, encoded] of postings.entries())
         for (const id of decodeIds(encoded) ?? corrupt()) {
-          const path = pathOf(id);
-          if (path !== undefined && (stale.has(path) || (present && !present.has(path)))) continue;
+          // documents the index may speak for: still there, unchanged
+          if (skip.has(id)) continue;
           let doc = docOf.get(id);
           if (!doc) {
             const rank = ranks[id] ?? corrupt();
@@ -185,7 +177,7 @@ async function searchIndex(
         }
     }
   });
-  for (const [path] of changed) {
+  for (const path of changed) {
     const { text } = read(path);
     if (text === undefined) continue;
     const words = wordsOf(path, text);

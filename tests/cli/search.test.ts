@@ -105,6 +105,49 @@ describe('kith search', { timeout: 120_000 }, () => {
     expect(search(s, 'quokka')).toEqual([]);
   });
 
+  it("keeps what the index cannot speak for under git's digest: one walk after a change, not one per search", () => {
+    const s = repo();
+    search(s, 'quokka');
+    const john = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Roe', 'John Quokka'));
+    s.git(['commit', '-qam', 'John by hand']);
+    rmSync(join(s.dir, 'contacts/zoe-mueller.md'));
+    s.git(['commit', '-qam', 'Zoë gone']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    const file = join(s.dir, '.kith/search/changes.json');
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { changed: string[]; skip: number[] };
+    expect(kept.changed).toEqual(['contacts/john-roe.md']);
+    expect(kept.skip).toHaveLength(2);
+    expect(search(s, 'muller', '--kind', 'contact')).toEqual([]);
+    // trusted while git lists the same: made to lie, it is believed
+    writeFileSync(file, JSON.stringify({ ...kept, changed: [] }));
+    expect(search(s, 'quokka')).toEqual([]);
+    // and never once anything moves: an edit, then a commit
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Quokka', 'John Quokka Roe'));
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    s.git(['commit', '-qam', 'John again']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    expect(search(s, 'muller', '--kind', 'contact')).toEqual([]);
+  });
+
+  it.each([
+    ['corrupt', () => '{"build": '],
+    ['of another build', (t: string) => t.replace(/"build":"[0-9a-f]+"/, '"build":"0"')],
+    ['of another digest', (t: string) => t.replace(/"git":"[0-9a-f]+"/, '"git":"0"')],
+    ['of the wrong shape', (t: string) => t.replace(/"skip":\[[^\]]*\]/, '"skip":"all"')],
+  ])('answers as the files do when the kept changes are %s', (_what, damage) => {
+    const s = repo();
+    search(s, 'quokka');
+    const john = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(john, readFileSync(john, 'utf8').replace('John Roe', 'John Quokka'));
+    s.git(['commit', '-qam', 'John by hand']);
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+    const file = join(s.dir, '.kith/search/changes.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, damage(text).replace('"changed":["contacts/john-roe.md"]', '"changed":[]'));
+    expect(paths(search(s, 'quokka'))).toEqual(['contacts/john-roe.md']);
+  });
+
   it('searches a checkout whose .kith/ cannot be written', () => {
     const s = repo();
     const before = search(s, 'muller');
