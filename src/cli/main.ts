@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { report } from './boundary.js';
 import { defineCommand, listCommand } from './program.js';
 import { COMMANDS } from './registry.js';
+import { locateRoot } from '../store/layout.js';
+import { startRecordsGitView } from '../store/records-git-view.js';
 
 const DESCRIPTION = `A git-native social CRM for people who sell from the terminal.
 
@@ -30,6 +32,20 @@ function commandName(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/** The last --repo DIR (or --repo=DIR) of a command line, as the program will read it. */
+function repoOption(argv: readonly string[]): string | undefined {
+  let repo: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--repo') repo = argv[i + 1];
+    else if (arg.startsWith('--repo=')) repo = arg.slice('--repo='.length);
+  });
+  return repo;
+}
+
+// Commands that read the records and write nothing: git is asked what it vouches for before
+// their modules load (a writing command asks once it holds the write lock).
+const READERS = new Set(['ls', 'show', 'search', 'due', 'pipeline', 'influence', 'report']);
 
 export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('kith')
@@ -70,6 +86,11 @@ export async function main(argv: string[]): Promise<void> {
     });
   }
   let code = 0;
+  const name = commandName(argv);
+  if (name && READERS.has(name) && !argv.some((a) => a === '-h' || a === '--help')) {
+    const root = locateRoot({ repo: repoOption(argv), envRepo: process.env.KITH_REPO, cwd: process.cwd() });
+    if (root) startRecordsGitView(root, process.env);
+  }
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });

@@ -4,7 +4,7 @@
 // spread over threads). A cache keyed by blob id then follows every way the files move: edits,
 // `git pull`, `checkout`, `reset` re-read exactly the files whose blob changed.
 import { createHash } from 'node:crypto';
-import { runGit, type Vars } from './git.js';
+import { runGit, type Vars } from './run.js';
 
 export interface GitView {
   /** The blob id of every file git vouches for. */

@@ -1,10 +1,23 @@
 // Where records live in the data repository: the folder per kind, the file names, and the
 // listing of record files. Knows paths only; reading them is repo.ts's job.
-import { lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { RecordKind } from '../core/model/index.js';
 
 export const SETTINGS_FILE = 'kith.yaml';
+
+/** The repository root from --repo, $KITH_REPO, or the working directory upwards (undefined: none holds kith.yaml). */
+export function locateRoot(opts: { repo?: string; envRepo?: string; cwd: string }): string | undefined {
+  const given = opts.repo ?? opts.envRepo;
+  if (given) {
+    const root = resolve(opts.cwd, given);
+    return existsSync(join(root, SETTINGS_FILE)) ? root : undefined;
+  }
+  for (let dir = resolve(opts.cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, SETTINGS_FILE))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 export const KIND_DIRS: Readonly<Record<RecordKind, string>> = {
   contact: 'contacts',

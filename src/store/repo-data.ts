@@ -11,11 +11,14 @@ import type {
   RepoData,
   TeamSettings,
 } from '../core/model/index.js';
-import { cleanBlobs, type GitView } from '../git/clean-files.js';
+import type { GitView } from '../git/clean-files.js';
 import type { Vars } from '../git/git.js';
 import { vouchedCache, vouchedFolder, vouchForCache } from './cache-manifest.js';
 import { loadRecords, type ReadText } from './index-cache.js';
-import { KIND_DIRS, kindOfPath, walkRecordFolders } from './layout.js';
+import { kindOfPath, walkRecordFolders } from './layout.js';
+import { recordsGitView } from './records-git-view.js';
+
+export { recordsGitView } from './records-git-view.js';
 import { readRepoFile } from './safe-paths.js';
 
 export interface LoadOptions {
@@ -31,11 +34,6 @@ export interface LoadOptions {
 /** The one reader of record files, for the store's other indexes (search). */
 export function recordReader(root: string): ReadText {
   return (path) => readRepoFile(root, path);
-}
-
-/** What git can vouch for in the record folders, untracked files looked for too (the caches' key). */
-export function recordsGitView(root: string, vars: Vars): Promise<GitView | undefined> {
-  return cleanBlobs(root, vars, Object.values(KIND_DIRS), { untracked: true });
 }
 
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');

@@ -1,8 +1,7 @@
 // The data repository behind one interface: finding it, its settings and records, a record
 // by path or by what a person typed, the text of a file for editing, and applying a change
 // as atomic writes plus one commit. Commands reach the data only through `Repo`.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   indexRepo,
   KithError,
@@ -21,7 +20,7 @@ import {
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, pathExists, SETTINGS_FILE } from './layout.js';
+import { freePath, locateRoot, pathExists, SETTINGS_FILE } from './layout.js';
 import { followWrite } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
 import { loadData, recordReader, type LoadOptions } from './repo-data.js';
@@ -74,21 +73,14 @@ export interface Repo {
 
 /** Finds the repository root from --repo, $KITH_REPO, or the working directory upwards. */
 export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string }): string {
+  const root = locateRoot(opts);
+  if (root) return root;
   const given = opts.repo ?? opts.envRepo;
-  if (given) {
-    const root = resolve(opts.cwd, given);
-    if (!existsSync(join(root, SETTINGS_FILE))) {
-      throw new KithError(
-        `${quotePath(root)} is not a Kith repository (no ${SETTINGS_FILE})`,
-        `create one with \`kith init ${quotePath(given)}\``,
-      );
-    }
-    return root;
-  }
-  for (let dir = resolve(opts.cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, SETTINGS_FILE))) return dir;
-    if (dirname(dir) === dir) break;
-  }
+  if (given)
+    throw new KithError(
+      `${quotePath(resolve(opts.cwd, given))} is not a Kith repository (no ${SETTINGS_FILE})`,
+      `create one with \`kith init ${quotePath(given)}\``,
+    );
   throw new KithError(
     'not inside a Kith repository (no kith.yaml here or above)',
     'run `kith init` to make this folder one, or pass --repo DIR (or set KITH_REPO)',

@@ -311,4 +311,24 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(s.kith(['log', 'jane', 'call: wants a quote']).code).toBe(0);
     expect(s.kith(['ls', 'deals'])).toEqual(first);
   });
+
+  it('answers the same however the repository is named: --repo DIR or --repo=DIR anywhere, KITH_REPO, a subfolder', () => {
+    const s = seededRepo();
+    const other = seededRepo();
+    const expected = ok(s, ['ls', 'deals', '--json']);
+    const elsewhere = { cwd: other.dir };
+    const forms: [string[], Parameters<Sandbox['kith']>[1]][] = [
+      [['--repo', s.dir, 'ls', 'deals', '--json'], elsewhere],
+      [['ls', 'deals', '--json', `--repo=${s.dir}`], elsewhere],
+      [['ls', '--repo', other.dir, 'deals', '--json', '--repo', s.dir], elsewhere],
+      [['ls', 'deals', '--json'], { cwd: other.dir, env: { KITH_REPO: s.dir } }],
+      [['ls', 'deals', '--json'], { cwd: join(s.dir, 'contacts') }],
+    ];
+    edit(other, true);
+    for (const [args, opts] of forms) {
+      const r = s.kith(args, opts);
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.stdout, args.join(' ')).toBe(expected);
+    }
+  });
 });
