@@ -2,9 +2,10 @@
 import { listRecords, recordPlural, UsageError, type AnyRecord, type RecordPlural } from '../core/model/index.js';
 import { formatAmount } from '../render/format.js';
 import { recordJson } from '../render/json/records.js';
-import { printJson } from '../render/text/paint.js';
+import { jsonText } from '../render/text/paint.js';
 import { renderTable, type Column } from '../render/text/table.js';
-import { openRepo, type Env } from './env.js';
+import { viewOfRepo, type Env } from './env.js';
+import { slotOf } from '../store/views.js';
 import { JSON_OPTION, type CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -35,23 +36,29 @@ export async function run(opts: LsOptions, env: Env) {
     const could = starts.length ? `: "${opts.what}" could be ${starts.join(' or ')}` : '';
     throw new UsageError(`cannot list "${opts.what}"${could}`, `one of ${kinds.join(', ')}`);
   }
-  const repo = await openRepo(env, { excerpts: true });
-  const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
-  const list = listRecords(repo.data, plural, { ...opts, org });
-  if (opts.json) {
-    printJson(
-      env.out,
-      list.map((r) => recordJson(r, false)),
-    );
-    return list;
-  }
-  if (!list.length) {
+  // a listing is a function of the records, the filters and how the terminal shows it: kept for each
+  const key = JSON.stringify([
+    plural,
+    opts.tag,
+    opts.owner,
+    opts.org,
+    opts.stage,
+    !!opts.json,
+    env.out.color,
+    env.out.columns,
+  ]);
+  let list: AnyRecord[] | undefined;
+  const { value } = await viewOfRepo(env, slotOf('ls', key, 8), key, (repo) => {
+    const org = opts.org ? repo.resolve(opts.org, ['org']).slug : undefined;
+    list = listRecords(repo.data, plural, { ...opts, org });
+    if (opts.json) return { out: jsonText(list.map((r) => recordJson(r, false))) };
+    if (list.length) return { out: renderTable(env.out, LAYOUTS[plural][0], list.map(LAYOUTS[plural][1])) };
     const filtered = opts.tag || opts.owner || org || opts.stage;
-    env.err.write(`no ${plural}${filtered ? ' match those filters' : ' yet'}\n`);
-    return list;
-  }
-  const [columns, row] = LAYOUTS[plural];
-  env.out.write(renderTable(env.out, columns, list.map(row)));
+    return { err: `no ${plural}${filtered ? ' match those filters' : ' yet'}\n` };
+  });
+  if (value.out !== undefined) env.out.write(value.out);
+  if (value.err !== undefined) env.err.write(value.err);
+  // the records listed, when worked out now (for callers in-process)
   return list;
 }
 

@@ -4,7 +4,8 @@ import { buildPipeline, groupKey, parsePeriod } from '../core/pipeline/index.js'
 import { localDate } from '../core/time/index.js';
 import { printJson } from '../render/text/paint.js';
 import { renderPipeline } from '../render/text/pipeline.js';
-import { openRepo, type Env } from './env.js';
+import { viewOfRepo, type Env } from './env.js';
+import { slotOf } from '../store/views.js';
 import { JSON_OPTION, PERIOD_OPTION, type CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -24,15 +25,14 @@ export interface PipelineOptions {
 }
 
 export async function run(opts: PipelineOptions, env: Env) {
-  const { data } = await openRepo(env, { excerpts: true });
   const today = localDate(env.now, env.zone);
   const period = opts.period ? parsePeriod(opts.period, today) : undefined;
-  const report = buildPipeline(data, {
-    today,
-    period,
-    by: opts.by === undefined ? undefined : groupKey(opts.by),
-    currency: opts.currency,
-  });
+  const by = opts.by === undefined ? undefined : groupKey(opts.by);
+  // the report is a function of the records, the day and these options: kept for each
+  const key = JSON.stringify([today, period, by, opts.currency]);
+  const { value: report } = await viewOfRepo(env, slotOf('pipeline', key, 4), key, (repo) =>
+    buildPipeline(repo.data, { today, period, by, currency: opts.currency }),
+  );
   if (opts.json) printJson(env.out, report);
   else env.out.write(renderPipeline(env.out, report));
   return report;

@@ -2,7 +2,8 @@
 import { showJson } from '../render/json/show.js';
 import { renderCard } from '../render/text/card.js';
 import { printJson } from '../render/text/paint.js';
-import { openRepo, type Env } from './env.js';
+import { viewOfRepo, type Env } from './env.js';
+import { slotOf } from '../store/views.js';
 import { JSON_OPTION, type CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -16,15 +17,14 @@ export interface ShowOptions {
 }
 
 export async function run(opts: ShowOptions, env: Env) {
-  const repo = await openRepo(env, { excerpts: true });
-  const data = repo.data;
-  // the record shown is read whole; the others are excerpts from the index cache
-  const r = repo.full(repo.resolve(opts.ref).path);
-  if (!opts.json) {
-    env.out.write(renderCard(env.out, data, r));
-    return r;
-  }
-  const json = showJson(data, r);
-  printJson(env.out, json);
-  return json;
+  // a card is a function of the records and how the terminal shows it: kept for the last few asked
+  const key = JSON.stringify([opts.ref, !!opts.json, env.out.color, env.out.columns]);
+  const { value } = await viewOfRepo(env, slotOf('show', key, 8), key, (repo) => {
+    // the record shown is read whole; the others are excerpts from the index cache
+    const r = repo.full(repo.resolve(opts.ref).path);
+    return opts.json ? showJson(repo.data, r) : renderCard(env.out, repo.data, r);
+  });
+  if (typeof value === 'string') env.out.write(value);
+  else printJson(env.out, value);
+  return value;
 }

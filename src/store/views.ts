@@ -5,6 +5,7 @@
 // untracked, and git's digest of those index entries is the one the answer was kept under (see
 // git/clean-files.ts); and kith.yaml, the Kith version and the command's own key (a day, a zone)
 // are the same. Anything else, and the command works the answer out from the records again.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
@@ -28,6 +29,15 @@ export interface Kept<T> {
 }
 
 const viewFile = (root: string, name: string) => join(root, DIR, `${name}.json`);
+
+/**
+ * The name of one of `slots` files that keep a command's answers for different keys (the last
+ * few records shown, listings asked): a key takes its slot from its hash, a newer answer the
+ * slot of an older one.
+ */
+export function slotOf(name: string, key: string, slots: number): string {
+  return `${name}-${createHash('sha1').update(key).digest().readUInt32BE(0) % slots}`;
+}
 
 /**
  * The answer kept as `name` for `key` when nothing it was worked out from has moved since; else

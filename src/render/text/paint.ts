@@ -31,9 +31,14 @@ const JSON_UNSAFE =
   /[\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function printJson(out: Output, data: unknown): void {
+  out.write(jsonText(data));
+}
+
+/** What printJson prints: indented JSON and a newline. */
+export function jsonText(data: unknown): string {
   const json = JSON.stringify(data, null, 2).replace(
     JSON_UNSAFE,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-  out.write(`${json}\n`);
+  return `${json}\n`;
 }
