@@ -4,8 +4,6 @@ import { Command } from 'commander';
 import { report } from './boundary.js';
 import { defineCommand, listCommand } from './program.js';
 import { COMMANDS } from './registry.js';
-import { locateRoot } from '../store/layout.js';
-import { startRecordsGitView } from '../store/records-git-view.js';
 
 const DESCRIPTION = `A git-native social CRM for people who sell from the terminal.
 
@@ -69,7 +67,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
       mod.spec,
       async (options, command) => {
         const { processEnv } = await import('./process-env.js');
-        await mod.run(options as never, processEnv(command.optsWithGlobals().repo as string | undefined));
+        await mod.run(options as never, await processEnv(command.optsWithGlobals().repo as string | undefined));
       },
     );
   }
@@ -88,6 +86,10 @@ export async function main(argv: string[]): Promise<void> {
   let code = 0;
   const name = commandName(argv);
   if (name && READERS.has(name) && !argv.some((a) => a === '-h' || a === '--help')) {
+    const [{ locateRoot }, { startRecordsGitView }] = await Promise.all([
+      import('../store/layout.js'),
+      import('../store/records-git-view.js'),
+    ]);
     const root = locateRoot({ repo: repoOption(argv), envRepo: process.env.KITH_REPO, cwd: process.cwd() });
     if (root) startRecordsGitView(root, process.env);
   }

@@ -1,13 +1,13 @@
 // The Env built from the real process: streams, clock, zone, prompts and the editor. The
 // only place (with main.ts) that reads process.*.
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
 import type { Env, Output } from '../commands/env.js';
 import { KithError } from '../core/model/errors.js';
-import { terminalSafeOutput } from '../core/model/index.js';
-import { readConfig } from '../store/config.js';
+import { terminalSafeOutput } from '../core/model/terminal.js';
+import { configPath } from '../store/config-path.js';
 import { isIsoDate, isZoneName, zoneOfTz } from '../core/time/index.js';
 
 /** Colour on a terminal, unless NO_COLOR is set to something (no-color.org: empty does not count) or TERM is dumb. */
@@ -112,9 +112,10 @@ function edit(vars: NodeJS.ProcessEnv, file: string): number | string {
   return result.status ?? result.signal ?? 1;
 }
 
-export function processEnv(repo: string | undefined): Env {
+export async function processEnv(repo: string | undefined): Promise<Env> {
   const vars = process.env;
-  const config = readConfig(vars);
+  // the personal settings are YAML: its parser loads only when there is a file to read
+  const config = existsSync(configPath(vars)) ? (await import('../store/config.js')).readConfig(vars) : {};
   let zone: string | undefined;
   return {
     cwd: process.cwd(),

@@ -1,12 +1,15 @@
 // `kith search QUERY`: records whose names, addresses, organisations, titles, tags or timeline
 // text hold every word of the query (prefixes match), best and most recent first, each with
 // its file:line and the line it matched.
-import { UsageError, type RecordKind } from '../core/model/index.js';
+import { UsageError } from '../core/model/errors.js';
+import type { RecordKind } from '../core/model/index.js';
 import { renderSearch } from '../render/text/search.js';
 import { printJson } from '../render/text/paint.js';
-import { recordReader, recordsGitView } from '../store/repo.js';
+import { findRoot } from '../store/find-root.js';
+import { recordsGitView } from '../store/records-git-view.js';
+import { readRepoFile } from '../store/safe-paths.js';
 import { searchRecords } from '../store/search-index.js';
-import { repoRoot, type Env } from './env.js';
+import type { Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 const KINDS: readonly RecordKind[] = ['contact', 'org', 'deal', 'conversation'];
@@ -40,10 +43,15 @@ export async function run(opts: SearchOptions, env: Env) {
   const limit = Number(opts.limit ?? '20');
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a whole number above 0, not "${opts.limit}"`);
-  const root = repoRoot(env);
+  // the modules of a search are few: no schema, YAML or simple-git unless files changed
+  const root = findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
   const query = opts.query.join(' ');
   const git = recordsGitView(root, env.vars);
-  const { hits } = await searchRecords(root, recordReader(root), query, { kinds: opts.kind, limit, git });
+  const { hits } = await searchRecords(root, (path) => readRepoFile(root, path), query, {
+    kinds: opts.kind,
+    limit,
+    git,
+  });
   const json = hits.map((h) => ({
     path: h.path,
     line: h.line,

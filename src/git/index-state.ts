@@ -4,14 +4,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, gitWithInput, type Vars } from './git.js';
+import type { Vars } from './run.js';
 import { gitDir } from './state.js';
+
+// simple-git is loaded by the commands that change the index, not by those that only hash blobs
+async function raw(root: string, vars: Vars, args: string[]): Promise<string> {
+  const { git } = await import('./git.js');
+  return git(root, vars).raw(args);
+}
 
 /** The commit HEAD points at, or undefined in a repository without commits. */
 export async function headCommit(root: string, vars: Vars): Promise<string | undefined> {
-  const out = await git(root, vars)
-    .raw(['rev-parse', '--verify', '-q', 'HEAD'])
-    .catch(() => '');
+  const out = await raw(root, vars, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '');
   return out.trim() || undefined;
 }
 
@@ -27,7 +31,7 @@ function parseEntries(out: string): Map<string, string> {
 /** The index entries (`mode sha`) of these paths; a path not in the index has none. */
 export async function indexEntries(root: string, vars: Vars, paths: readonly string[]): Promise<Map<string, string>> {
   if (!paths.length) return new Map();
-  return parseEntries(await git(root, vars).raw(['ls-files', '-s', '-z', '--', ...paths]));
+  return parseEntries(await raw(root, vars, ['ls-files', '-s', '-z', '--', ...paths]));
 }
 
 /** The blobs `rev` holds at these paths (`mode sha`). */
@@ -38,7 +42,7 @@ export async function treeEntries(
   paths: readonly string[],
 ): Promise<Map<string, string>> {
   if (!paths.length) return new Map();
-  const out = await git(root, vars).raw(['ls-tree', '-z', rev, '--', ...paths]);
+  const out = await raw(root, vars, ['ls-tree', '-z', rev, '--', ...paths]);
   const entries = new Map<string, string>();
   for (const record of out.split('\0')) {
     const m = /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(record);
@@ -56,7 +60,10 @@ export async function restoreIndex(
 ) {
   const zero = '0'.repeat(objectFormat(root) === 'sha256' ? 64 : 40);
   const lines = paths.map((p) => `${before.get(p) ?? `0 ${zero}`}\t${p}`);
-  if (lines.length) await gitWithInput(root, vars, ['update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
+  if (lines.length)
+    await (
+      await import('./git.js')
+    ).gitWithInput(root, vars, ['update-index', '-z', '--index-info'], `${lines.join('\0')}\0`);
 }
 
 const formats = new Map<string, string>();

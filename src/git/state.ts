@@ -2,7 +2,7 @@
 // rebase or cherry-pick, a held index lock, the current HEAD. No git process is spawned.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { KithError } from '../core/model/index.js';
+import { KithError } from '../core/model/errors.js';
 
 /** The repository's git folder: `.git`, or where a `.git` file (worktree, submodule) points. */
 export function gitDir(root: string): string {

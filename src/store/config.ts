@@ -1,22 +1,17 @@
 // Personal settings ($XDG_CONFIG_HOME/kith/config.yaml): handle, time zone, mail accounts.
 // They belong to the person, not the team, so they never go into the data repository.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { checkNode, KithError, personalConfigSchema } from '../core/model/index.js';
 import { flowStart } from './yaml-errors.js';
 import { locator } from './yaml-locate.js';
+import { configPath } from './config-path.js';
 
 export interface PersonalConfig {
   readonly handle?: string;
   readonly timezone?: string;
   /** Mail accounts by name, read by `kith import imap`. */
   readonly accounts?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-}
-
-function configPath(vars: Readonly<Record<string, string | undefined>>): string {
-  const base = vars.XDG_CONFIG_HOME || join(vars.HOME || '.', '.config');
-  return join(base, 'kith', 'config.yaml');
 }
 
 export function readConfig(vars: Readonly<Record<string, string | undefined>>): PersonalConfig {

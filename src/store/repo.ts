@@ -1,17 +1,12 @@
 // The data repository behind one interface: finding it, its settings and records, a record
 // by path or by what a person typed, the text of a file for editing, and applying a change
 // as atomic writes plus one commit. Commands reach the data only through `Repo`.
-import { resolve } from 'node:path';
 import {
   indexRepo,
   KithError,
   quotePath,
   resolveRef,
   type AnyRecord,
-  type Contact,
-  type Conversation,
-  type Deal,
-  type Org,
   type Problem,
   type RecordKind,
   type RepoData,
@@ -20,7 +15,7 @@ import {
 import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
-import { freePath, locateRoot, pathExists, SETTINGS_FILE } from './layout.js';
+import { freePath, pathExists } from './layout.js';
 import { followWrite } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
 import { loadData, recordReader, type LoadOptions } from './repo-data.js';
@@ -30,7 +25,7 @@ import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
 import { changeErrors, InvalidChange } from './validate-change.js';
 
-export { recordReader, recordsGitView } from './repo-data.js';
+export { recordsGitView } from './repo-data.js';
 
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
@@ -71,21 +66,7 @@ export interface Repo {
   apply(change: Change): Promise<string>;
 }
 
-/** Finds the repository root from --repo, $KITH_REPO, or the working directory upwards. */
-export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string }): string {
-  const root = locateRoot(opts);
-  if (root) return root;
-  const given = opts.repo ?? opts.envRepo;
-  if (given)
-    throw new KithError(
-      `${quotePath(resolve(opts.cwd, given))} is not a Kith repository (no ${SETTINGS_FILE})`,
-      `create one with \`kith init ${quotePath(given)}\``,
-    );
-  throw new KithError(
-    'not inside a Kith repository (no kith.yaml here or above)',
-    'run `kith init` to make this folder one, or pass --repo DIR (or set KITH_REPO)',
-  );
-}
+export { findRoot } from './find-root.js';
 
 export interface OpenOptions extends LoadOptions {
   /** Forget the index cache first: every file is read and the cache built again. */

@@ -3,8 +3,10 @@
 // and a path is written only when it stays inside the repository without passing a link.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { KithError, quotePath, type Problem } from '../core/model/index.js';
-import { git, type Vars } from '../git/git.js';
+import { KithError } from '../core/model/errors.js';
+import { quotePath } from '../core/model/terminal.js';
+import type { Problem } from '../core/model/index.js';
+import { runGit, type Vars } from '../git/run.js';
 import { decodeUtf8 } from './files.js';
 
 // A record is a page of notes, not an archive: anything this large is a mistake (a pasted
@@ -144,13 +146,8 @@ export function ensureLocalFolder(root: string): void {
 /** Throws when git tracks anything in .kith/: nothing there is ever taken from a teammate. */
 export async function ensureLocalFolderUntracked(root: string, vars: Vars): Promise<void> {
   ensureLocalFolder(root);
-  const tracked = (
-    await git(root, vars)
-      .raw(['ls-files', '-z', '--', LOCAL_FOLDER])
-      .catch(() => '')
-  )
-    .split('\0')
-    .filter(Boolean);
+  const listed = await runGit(root, vars, ['ls-files', '-z', '--', LOCAL_FOLDER]).catch(() => undefined);
+  const tracked = (listed?.code === 0 ? listed.stdout.toString('utf8') : '').split('\0').filter(Boolean);
   if (tracked.length)
     throw new KithError(
       `${quotePath(tracked[0]!)} is tracked by git: ${LOCAL_FOLDER}/ is local to each clone, never taken from git`,

@@ -24,6 +24,10 @@ interface Kept {
   readonly skip: number[];
 }
 
+/** git's digest, when git vouched for every file and the rows are exactly of those blobs. */
+export const vouchedDigest = (git: GitView | undefined, exact: boolean) =>
+  git?.settled && exact ? git.digest : undefined;
+
 const FILE = 'changes.json';
 const isList = (v: unknown, of: 'string' | 'number') => Array.isArray(v) && v.every((x) => typeof x === of);
 

@@ -2,104 +2,28 @@
 // their first two letters, so a query reads only the files of its words.
 // Kept current as the record cache is: files whose stat data changed since the index was
 // built are read and matched directly, and when there are many the index is built again.
-import { displayName, lastActivity, UsageError, type AnyRecord, type RecordKind } from '../core/model/index.js';
+import { UsageError } from '../core/model/errors.js';
+import type { RecordKind } from '../core/model/index.js';
 import {
   decodeIds,
-  encodeIds,
   locate,
   queryTerms,
   rankHits,
   shardOf,
-  termsOf,
-  type Matches,
   type RankedHit,
   type SearchDoc,
 } from '../core/search/index.js';
-import { parseFileFast } from './front-matter-fast.js';
 import type { GitView } from '../git/clean-files.js';
-import { versionedFiles, versionOfText } from './file-versions.js';
-import { compareFiles, keepChanges, keptChanges } from './search-changes.js';
+import { versionedFiles } from './file-versions.js';
+import { compareFiles, keepChanges, keptChanges, vouchedDigest } from './search-changes.js';
 import { isOwnFolder } from './cache-files.js';
 import type { ReadText } from './index-cache.js';
-import { kindOfPath } from './layout.js';
-import { readRecord } from './records.js';
-import {
-  Corrupt,
-  corrupt,
-  DIR,
-  KINDS,
-  openIndex,
-  storeIndex,
-  vouchIndex,
-  type Index,
-  type VersionRow,
-  type Words,
-} from './search-files.js';
+import { Corrupt, corrupt, DIR, KINDS, openIndex, vouchIndex, type Index } from './search-files.js';
 
 // Past this many changed files, building the index again costs less than reading them per query.
 const REBUILD_AT = 500;
 
-interface FileWords {
-  readonly doc: SearchDoc;
-  readonly fields: Set<string>;
-  readonly text: Set<string>;
-}
-
-function wordsOf(path: string, text: string): FileWords {
-  const { record } = readRecord(path, text, parseFileFast);
-  const close = text.indexOf('\n---', 3);
-  const cut = close < 0 ? 0 : close;
-  const kind = kindOfPath(path) as RecordKind;
-  const doc = { path, kind, title: record ? displayName(record) : path, recency: recencyOf(record) };
-  return { doc, fields: termsOf(`${path} ${text.slice(0, cut)}`), text: termsOf(text.slice(cut)) };
-}
-
-function recencyOf(r: AnyRecord | undefined): string {
-  if (!r) return '';
-  return r.kind === 'conversation' ? lastActivity(r) : (r.created ?? '');
-}
-
-/** Builds the whole index from the files. */
-function build(root: string, files: readonly VersionRow[], read: ReadText, git: GitView | undefined): Index {
-  const rows: [string, string][] = [];
-  const ranks: string[] = [];
-  const versions: VersionRow[] = [];
-  const postings = new Map<string, Map<string, [number[], number[]]>>();
-  const add = (term: string, id: number, slot: 0 | 1) => {
-    const key = shardOf(term);
-    let shard = postings.get(key);
-    if (!shard) postings.set(key, (shard = new Map()));
-    let ids = shard.get(term);
-    if (!ids) shard.set(term, (ids = [[], []]));
-    ids[slot].push(id);
-  };
-  let exact = true;
-  for (const [path, version] of files) {
-    const { text } = read(path);
-    if (text === undefined) continue;
-    const { doc, fields, text: words } = wordsOf(path, text);
-    const id = rows.length;
-    const got = versionOfText(root, version, text);
-    exact &&= got === version;
-    rows.push([path, doc.title]);
-    ranks.push(`${KINDS.indexOf(doc.kind)}${doc.recency}`);
-    versions.push([path, got]);
-    for (const t of fields) add(t, id, 0);
-    for (const t of words) if (!fields.has(t)) add(t, id, 1);
-  }
-  const shards = new Map<string, Words>();
-  for (const [key, shard] of postings) {
-    const words: Words = {};
-    for (const [word, [fields, text]] of shard) words[word] = [encodeIds(fields), encodeIds(text)];
-    shards.set(key, words);
-  }
-  return storeIndex(root, { rows, ranks, versions, shards, git: vouched(git, exact) });
-}
-
 const prefixed = (words: Set<string>, term: string) => [...words].some((w) => w.startsWith(term));
-
-/** git's digest, when git vouched for every file and the rows are exactly of those blobs. */
-const vouched = (git: GitView | undefined, exact: boolean) => (git?.settled && exact ? git.digest : undefined);
 
 /** A document of the index that matched: what ranking needs, its path and title read only for the best. */
 interface Candidate {
@@ -131,21 +55,23 @@ async function searchIndex(
   const kept = index && !unmoved ? keptChanges(root, index, git) : undefined;
   const files = unmoved || kept ? [] : versionedFiles(root, git?.clean);
   let built = !index;
-  if (!index) index = build(root, files, read, git);
+  // parsing records loads the schema and YAML: only a search that must read files does
+  const builder = () => import('./search-build.js');
+  if (!index) index = (await builder()).build(root, files, read, git);
   let since = unmoved || built ? { changed: [], skip: new Set<number>() } : (kept ?? compareFiles(index, files));
   if (since.changed.length > REBUILD_AT) {
-    index = build(root, kept ? versionedFiles(root, git?.clean) : files, read, git);
+    index = (await builder()).build(root, kept ? versionedFiles(root, git?.clean) : files, read, git);
     built = true;
     since = { changed: [], skip: new Set() };
   } else if (!unmoved && !kept && !built && own) {
     const clean = git?.clean;
     if (since.changed.length || since.skip.size) keepChanges(root, index, git, since);
     // current, and git vouches for every file now: the next search trusts git's digest alone
-    else if (vouched(git, true) !== index.head.git)
+    else if (vouchedDigest(git, true) !== index.head.git)
       vouchIndex(
         root,
         index.head,
-        vouched(
+        vouchedDigest(
           git,
           index.versions().every(([path, v]) => clean?.get(path) === v),
         ),
@@ -177,10 +103,11 @@ async function searchIndex(
         }
     }
   });
+  const { wordsOf } = changed.length ? await builder() : { wordsOf: undefined };
   for (const path of changed) {
     const { text } = read(path);
     if (text === undefined) continue;
-    const words = wordsOf(path, text);
+    const words = wordsOf!(path, text);
     terms.forEach((term, i) => {
       if (prefixed(words.fields, term)) mark(words.doc, i, 2);
       else if (prefixed(words.text, term)) mark(words.doc, i, 1);

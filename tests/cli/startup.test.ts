@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, seededRepo } from '../helpers/cli.js';
@@ -42,5 +42,24 @@ describe('start-up stays lean', () => {
     expect(
       urls.filter((u) => u.includes('/dist/') && !/\/dist\/(cli\/|core\/model\/(errors|terminal)\.js)/.test(u)),
     ).toEqual([]);
+  });
+
+  it('a search the index answers loads no YAML parser, schema or git client; one after an edit does', () => {
+    const s = seededRepo();
+    const packages = (urls: string[]) =>
+      new Set(urls.map((u) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter(Boolean));
+    loaded(['search', 'jane'], s.dir, s.env);
+    const warm = packages(loaded(['search', 'jane', '--limit', '5'], s.dir, s.env));
+    for (const heavy of ['yaml', 'js-yaml', 'valibot', 'simple-git', 'gray-matter'])
+      expect(warm.has(heavy), heavy).toBe(false);
+    const path = join(s.dir, 'contacts/john-roe.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('John Roe', 'John Jane Roe'));
+    const r = spawnSync(process.execPath, [BIN, 'search', 'jane', '--json'], {
+      cwd: s.dir,
+      env: s.env,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(r.stdout).hits.map((h: { path: string }) => h.path)).toContain('contacts/john-roe.md');
+    expect(packages(loaded(['search', 'jane', '--limit', '6'], s.dir, s.env)).has('js-yaml')).toBe(true);
   });
 });

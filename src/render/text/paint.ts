@@ -1,5 +1,5 @@
 // Colour and terminal-safe text: every string from data goes through `clean` on its way out.
-import { stripControls } from '../../core/model/index.js';
+import { stripControls } from '../../core/model/text.js';
 import type { Output } from './output.js';
 
 const CODES = {

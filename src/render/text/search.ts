@@ -1,5 +1,6 @@
 // Search hits for a terminal: file:line, kind and name, then the line that matched.
-import { plural, quotePath } from '../../core/model/index.js';
+import { quotePath } from '../../core/model/terminal.js';
+import { plural } from '../../core/model/text.js';
 import { clean, paint } from './paint.js';
 import type { Output } from './output.js';
 
