@@ -62,22 +62,41 @@ const digestOf = (listing: Buffer) => createHash('sha1').update(listing).digest(
  * A guess only in its digest: a next command trusts it only if git then lists the same.
  */
 export function afterStaging(view: GitView, blobs: ReadonlyMap<string, string | null>): GitView {
-  const entries = new Map<string, string>();
-  const text = view.listing.toString('utf8');
-  for (const line of text.split('\0')) if (line) entries.set(line.slice(line.indexOf('\t') + 1), line);
-  for (const [path, blob] of blobs) {
-    const mode = /^H (\d+) /.exec(entries.get(path) ?? '')?.[1] ?? '100644';
-    if (blob === null) entries.delete(path);
-    else entries.set(path, `H ${mode} ${blob} 0\t${path}`);
+  let text = view.listing.toString('utf8');
+  for (const [path, blob] of blobs) text = staged(text, path, blob);
+  const listing = Buffer.from(text);
+  let clean: Map<string, string> | undefined;
+  return {
+    get clean() {
+      return (clean ??= parseListing(text, []));
+    },
+    digest: digestOf(listing),
+    listing,
+    settled: view.settled,
+  };
+}
+
+/** A listing with one path's entry changed, added in the index's order (bytes), or removed. */
+function staged(text: string, path: string, blob: string | null): string {
+  const found = text.indexOf(`\t${path}\0`);
+  if (found >= 0) {
+    const start = text.lastIndexOf('\0', found) + 1;
+    const mode = /^H (\d+) /.exec(text.slice(start, found))?.[1] ?? '100644';
+    const line = blob === null ? '' : `H ${mode} ${blob} 0\t${path}\0`;
+    return text.slice(0, start) + line + text.slice(found + path.length + 2);
   }
-  // the index's order: paths compared byte by byte
-  const paths = [...entries.keys()].map((p) => Buffer.from(p)).sort(Buffer.compare);
-  const listing = Buffer.from(paths.map((p) => `${entries.get(p.toString())}\0`).join(''));
-  const clean = new Map(view.clean);
-  for (const [path, blob] of blobs)
-    if (blob === null) clean.delete(path);
-    else clean.set(path, blob);
-  return { clean, digest: digestOf(listing), listing, settled: view.settled };
+  if (blob === null) return text;
+  // where it goes: before the first entry whose path sorts after it
+  const key = Buffer.from(path);
+  let [lo, hi] = [0, text.length];
+  while (lo < hi) {
+    const start = text.lastIndexOf('\0', ((lo + hi) >> 1) - 1) + 1;
+    const end = text.indexOf('\0', start);
+    const other = text.slice(text.indexOf('\t', start) + 1, end);
+    if (Buffer.compare(Buffer.from(other), key) < 0) lo = end + 1;
+    else hi = start;
+  }
+  return `${text.slice(0, lo)}H 100644 ${blob} 0\t${path}\0${text.slice(lo)}`;
 }
 
 /**
