@@ -50,6 +50,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
       'deals.json',
       'manifest.json',
       'orgs.json',
+      'views',
     ]);
     expect(ok(s, ['ls', 'contacts', '--json'])).toBe(first);
     expect(s.git(['status', '--porcelain'])).toBe('');
@@ -216,6 +217,8 @@ describe('the index cache', { timeout: 120_000 }, () => {
     writeFileSync(conversations, 'garbage');
     const deals = join(s.dir, CACHE, 'deals.json');
     writeFileSync(deals, readFileSync(deals, 'utf8').replace('"Acme SSO rollout"', '"Cached Deal"'));
+    // (the listing's own kept answer aside)
+    rmSync(join(s.dir, CACHE, 'views'), { recursive: true });
     expect(ok(s, ['ls', 'deals'])).toContain('Cached Deal');
     expect(readFileSync(conversations, 'utf8')).toBe('garbage');
     // a shard that cannot be read is built again from the files git lists
