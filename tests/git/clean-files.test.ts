@@ -60,7 +60,10 @@ describe('the files git vouches for', () => {
     expect([...clean!.keys()]).toEqual(['contacts/a.md']);
   });
 
-  it('after a command stages its files, are what git will list then: same entries, same digest', async () => {
+  it.each([
+    ['a few files', 0],
+    ['many files (an import)', 40],
+  ])('after a command stages %s, are what git will list then: same entries, same digest', async (_what, more) => {
     const { top, git } = repo();
     mkdirSync(join(top, 'contacts'));
     mkdirSync(join(top, 'conversations/2026'), { recursive: true });
@@ -68,13 +71,19 @@ describe('the files git vouches for', () => {
       writeFileSync(join(top, n), `${n}\n`);
     git(['add', '.']);
     git(['commit', '-qm', 'x']);
-    const folders = ['contacts', 'conversations'];
+    const folders = ['contacts', 'conversations', 'deals'];
     const before = (await cleanBlobs(top, vars, folders, { untracked: true }))!;
     const blobs = new Map<string, string | null>();
     // a change, files new before and after the others in byte order (é sorts after z), a removal
     for (const n of ['contacts/b.md', 'contacts/a-b.md', 'contacts/é.md', 'conversations/2027/y.md']) {
       mkdirSync(join(top, n, '..'), { recursive: true });
       writeFileSync(join(top, n), `changed ${n}\n`);
+      blobs.set(n, git(['hash-object', n]).trim());
+    }
+    for (let i = 0; i < more; i++) {
+      const n = `deals/d-${(i * 7919) % 97}.md`;
+      mkdirSync(join(top, 'deals'), { recursive: true });
+      writeFileSync(join(top, n), `${n}\n`);
       blobs.set(n, git(['hash-object', n]).trim());
     }
     rmSync(join(top, 'contacts/a.md'));
