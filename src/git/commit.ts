@@ -93,7 +93,11 @@ export async function commitPaths(root: string, vars: Vars, req: CommitRequest):
 async function seedFromHead(root: string, vars: Vars, temp: string): Promise<void> {
   try {
     copyFileSync(join(gitDir(root), 'index'), temp);
-    if ((await runGit(root, vars, ['read-tree', '-m', 'HEAD'], { extra: { GIT_INDEX_FILE: temp } })).code === 0) return;
+    const extra = { GIT_INDEX_FILE: temp };
+    // nothing staged (the usual case): the copy is HEAD already, as git's cache of trees tells fast
+    const staged = await runGit(root, vars, ['diff-index', '--cached', '--name-only', '-z', 'HEAD'], { extra });
+    if (staged.code === 0 && staged.stdout.length === 0) return;
+    if ((await runGit(root, vars, ['read-tree', '-m', 'HEAD'], { extra })).code === 0) return;
   } catch {
     // no index yet, or one git will not merge from (unmerged entries): HEAD alone
   }
