@@ -106,7 +106,8 @@ describe('SIGKILL at random moments', () => {
         ['rename', n % 2 ? 'john-roe' : 'john', `John ${text}`],
       ][n % 4]!;
       const run = start(s, args);
-      await new Promise((r) => setTimeout(r, Math.floor(rand() * 400)));
+      // within a command's own time on a small repository (about 0.2-0.4 s), so most kills land mid-way
+      await new Promise((r) => setTimeout(r, Math.floor(rand() * 250)));
       run.child.kill('SIGKILL');
       const end = await run.done;
       tried.push(`${text} ${end.signal ?? `exit ${end.code}`}`);
