@@ -8,7 +8,8 @@ import { readConfig } from '../store/config.js';
 import { ensureNoOperation } from '../git/state.js';
 import { acquireLock } from '../store/lock.js';
 import { KITH_BIN } from '../store/package-files.js';
-import { findRoot, openRepo as open, recordsGitView, type OpenOptions, type Repo } from '../store/repo.js';
+import { rootOfEnv } from '../store/find-root.js';
+import { openRepo as open, recordsGitView, type OpenOptions, type Repo } from '../store/repo.js';
 import { loadSettings } from '../store/settings.js';
 import { keptAnswer } from '../store/views.js';
 import type { TeamSettings } from '../core/model/index.js';
@@ -43,7 +44,7 @@ export interface Env {
 
 /** The repository's root, from --repo, $KITH_REPO or the working folder. */
 export function repoRoot(env: Env): string {
-  return findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
+  return rootOfEnv(env);
 }
 
 /** The command git runs as the kith merge driver: this Node, this kith. */

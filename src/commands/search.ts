@@ -5,7 +5,7 @@ import { UsageError } from '../core/model/errors.js';
 import type { RecordKind } from '../core/model/index.js';
 import { renderSearch } from '../render/text/search.js';
 import { printJson } from '../render/text/paint.js';
-import { findRoot } from '../store/find-root.js';
+import { rootOfEnv } from '../store/find-root.js';
 import { recordsGitView } from '../store/records-git-view.js';
 import { readRepoFile } from '../store/safe-paths.js';
 import { searchRecords } from '../store/search-index.js';
@@ -44,7 +44,7 @@ export async function run(opts: SearchOptions, env: Env) {
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError(`--limit must be a whole number above 0, not "${opts.limit}"`);
   // the modules of a search are few: no schema, YAML or simple-git unless files changed
-  const root = findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
+  const root = rootOfEnv(env);
   const query = opts.query.join(' ');
   const git = recordsGitView(root, env.vars);
   const { hits } = await searchRecords(root, (path) => readRepoFile(root, path), query, {

@@ -6,7 +6,7 @@ import { quotePath } from '../core/model/terminal.js';
 import { locateRoot, SETTINGS_FILE } from './layout.js';
 
 /** Finds the repository root from --repo, $KITH_REPO, or the working directory upwards. */
-export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string }): string {
+function findRoot(opts: { repo?: string; envRepo?: string; cwd: string }): string {
   const root = locateRoot(opts);
   if (root) return root;
   const given = opts.repo ?? opts.envRepo;
@@ -19,4 +19,9 @@ export function findRoot(opts: { repo?: string; envRepo?: string; cwd: string })
     'not inside a Kith repository (no kith.yaml here or above)',
     'run `kith init` to make this folder one, or pass --repo DIR (or set KITH_REPO)',
   );
+}
+
+/** The root for a command's environment: its --repo, its $KITH_REPO, its working folder. */
+export function rootOfEnv(env: { repo?: string; vars: Readonly<Record<string, string | undefined>>; cwd: string }) {
+  return findRoot({ repo: env.repo, envRepo: env.vars.KITH_REPO, cwd: env.cwd });
 }

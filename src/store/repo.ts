@@ -66,8 +66,6 @@ export interface Repo {
   apply(change: Change): Promise<string>;
 }
 
-export { findRoot } from './find-root.js';
-
 export interface OpenOptions extends LoadOptions {
   /** Forget the index cache first: every file is read and the cache built again. */
   readonly rebuild?: boolean;
