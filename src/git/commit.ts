@@ -1,7 +1,7 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
 import { KithError, quotePath } from '../core/model/index.js';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, runGit, type Vars } from './git.js';
 import { gitDir } from './state.js';
@@ -117,13 +117,25 @@ async function gitInput(root: string, vars: Vars, args: string[], input: string,
 
 /**
  * Stages any number of paths as they are in the work tree (added, changed, removed; a path in
- * neither the work tree nor the index is left alone), read from standard input. Exact paths, not
- * pathspecs: `git add -A --pathspec-from-file` matches every index entry against every path
- * (3 s for an import's 5,000 paths in a 65,000-file index), `update-index` looks each one up.
+ * neither the work tree nor the index is left alone), read from standard input. Files by exact
+ * path: `git add -A --pathspec-from-file` matches every index entry against every path (3 s for
+ * an import's 5,000 paths in a 65,000-file index), `update-index` looks each one up. A folder
+ * (the demo's whole tree) is added as git add does, what .gitignore names left out.
  */
-function addPaths(root: string, vars: Vars, paths: readonly string[], extra = {}): Promise<void> {
-  if (!paths.length) return Promise.resolve();
-  return gitInput(root, vars, ['update-index', '--add', '--remove', '-z', '--stdin'], `${paths.join('\0')}\0`, extra);
+async function addPaths(root: string, vars: Vars, paths: readonly string[], extra = {}): Promise<void> {
+  const isFolder = (p: string) => lstatSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  const folders = paths.filter(isFolder);
+  const files = folders.length ? paths.filter((p) => !folders.includes(p)) : paths;
+  if (files.length)
+    await gitInput(root, vars, ['update-index', '--add', '--remove', '-z', '--stdin'], `${files.join('\0')}\0`, extra);
+  if (folders.length)
+    await gitInput(
+      root,
+      vars,
+      ['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'],
+      folders.join('\0'),
+      extra,
+    );
 }
 
 async function hasHead(root: string, vars: Vars): Promise<boolean> {
