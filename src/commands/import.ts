@@ -15,7 +15,7 @@ import { importWrites } from '../store/import-writes.js';
 import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
 import type { Repo } from '../store/repo.js';
 import { ensureCanCommit } from '../git/commit.js';
-import { openRepo, repoRoot, withRepo, type Env } from './env.js';
+import { openRepo, repoRoot, withRepoExcerpts, type Env } from './env.js';
 import type { ArgSpec, CommandSpec, OptionSpec, SubcommandSpec } from './spec.js';
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -160,8 +160,8 @@ export async function run(opts: ImportOptions, env: Env) {
   const read = await readMessages(source, opts.bodies ?? 'trimmed', env, Boolean(opts.json));
   for (const w of read.warnings) env.err.write(`warning: ${clean(w)}\n`);
   const { summary, plan } = opts.dryRun
-    ? await file(await openRepo(env), source, read, opts, env)
-    : await withRepo(env, 'import', (repo) => file(repo, source, read, opts, env));
+    ? await file(await openRepo(env, { excerpts: true }), source, read, opts, env)
+    : await withRepoExcerpts(env, 'import', (repo) => file(repo, source, read, opts, env));
   if (opts.json) printJson(env.out, opts.dryRun ? { ...summary, events: plan.events } : summary);
   else {
     if (opts.dryRun) env.out.write(renderImportEvents(plan));

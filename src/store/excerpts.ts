@@ -10,12 +10,15 @@ const KEPT_DATA = ['conflicts', 'thread', 'promises', 'history'];
 const DERIVED = new Set(['kind', 'slug', 'path', 'body', 'fieldLines']);
 const LISTS = ['tags', 'emails', 'phones', 'domains', 'contacts', 'history', 'participants', 'promises'];
 
-/** An entry as the cache keeps it: [id, at, type, author, line] and the latest one's first line. */
-type CachedEntry = [string, string, Entry['type'], string, number, string?];
+/**
+ * An entry as the cache keeps it: [id, at, type, author, line], the latest one's first line, and a
+ * filed mail's message id (what an import threads by).
+ */
+type CachedEntry = [string, string, Entry['type'], string, number, string?, string?];
 
 /**
  * What the cache keeps of a record: no body, front matter as typed fields, entries without
- * headers or text, but for the first line of the latest (a card's "last said").
+ * text or headers, but for the latest one's first line (a card's "last said") and a mail's message id.
  */
 export function excerptOf(r: AnyRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -31,7 +34,9 @@ export function excerptOf(r: AnyRecord): Record<string, unknown> {
     const line = (e: Entry) => (e.text.split('\n', 1)[0] ?? '').slice(0, 200);
     out.entries = r.entries.map((e): CachedEntry => {
       const head: CachedEntry = [e.id, e.at, e.type, e.author, e.line];
-      if (e === latest) head.push(line(e));
+      const messageId = e.meta['message-id'];
+      if (e === latest || messageId) head.push(e === latest ? line(e) : '');
+      if (messageId) head.push(messageId);
       return head;
     });
   }
@@ -45,13 +50,13 @@ export function revive(path: string, cached: Record<string, unknown>): AnyRecord
   r.data = {};
   Object.assign(r, cached);
   if (r.kind === 'conversation')
-    r.entries = (cached.entries as CachedEntry[]).map(([id, at, type, author, line, text]) => ({
+    r.entries = (cached.entries as CachedEntry[]).map(([id, at, type, author, line, text, messageId]) => ({
       id,
       at,
       type,
       author,
       line,
-      meta: {},
+      meta: messageId ? { 'message-id': messageId } : {},
       text: text ?? '',
     }));
   return r as unknown as AnyRecord;

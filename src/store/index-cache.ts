@@ -27,7 +27,7 @@ import { KITH_VERSION } from './package-files.js';
 import { readRecord } from './records.js';
 
 /** Bumped whenever what an entry holds changes. */
-export const FORMAT = 4;
+export const FORMAT = 5;
 
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };

@@ -88,6 +88,30 @@ describe('kith import', () => {
     expect(v.entries).toHaveLength(3);
   });
 
+  it('reads what is filed from the index cache while no file moved, and sees a file edited outside kith', () => {
+    const s = seededRepo();
+    json(s, ['import', 'eml', join(CORPUS, '01-ours.eml'), '--json']);
+    // once a command has read it back older than the cache (git's racy rule), the cache vouches for it
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    expect(s.kith(['ls', 'conversations']).code).toBe(0);
+    // the cache keeps each entry's message id: made to name the reply's, it is believed
+    const cache = join(s.dir, '.kith/cache');
+    const shard = readdirSync(cache).find((n) =>
+      readFileSync(join(cache, n), 'utf8').includes('<sso-1@northwind.example>'),
+    );
+    expect(shard).toBeDefined();
+    const text = readFileSync(join(cache, shard!), 'utf8');
+    writeFileSync(join(cache, shard!), text.replace('"<sso-1@northwind.example>"]', '"<sso-2@acme.example>"]'));
+    const reply = join(CORPUS, '02-reply.eml');
+    expect(json(s, ['import', 'eml', reply, '--json'])).toMatchObject({ filed: 0, duplicates: 1 });
+    // a commit made outside kith moves the file: it is read again, and the reply is filed
+    const [path] = s.git(['ls-files', 'conversations/*.md']).trim().split('\n');
+    writeFileSync(join(s.dir, path!), `${readFileSync(join(s.dir, path!), 'utf8')}\n`);
+    s.git(['commit', '-qam', 'a blank line']);
+    expect(json(s, ['import', 'eml', reply, '--json'])).toMatchObject({ filed: 1, duplicates: 0 });
+    expect(s.kith(['check']).code).toBe(0);
+  });
+
   it('reads one message from standard input', () => {
     const s = seededRepo();
     const r = json(s, ['import', 'eml', '-', '--json'], readFileSync(join(CORPUS, '02-reply.eml'), 'utf8'));
