@@ -16,9 +16,24 @@ import {
   writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Problem } from '../core/model/index.js';
+
+// A new name each time, created exclusively: never an existing file, never through a link.
+const tempOf = (full: string) =>
+  join(dirname(full), `.${full.replace(/^.*\//, '')}.${randomBytes(6).toString('hex')}.tmp`);
+
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+  } catch {
+    // some file systems cannot fsync a folder; the rename is still atomic
+  }
+}
 
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed to disk, then
@@ -26,8 +41,7 @@ import type { Problem } from '../core/model/index.js';
  */
 export function writeFileAtomic(full: string, text: string | Buffer): void {
   mkdirSync(dirname(full), { recursive: true });
-  // a new name each time, created exclusively: never an existing file, never through a link
-  const tmp = join(dirname(full), `.${full.replace(/^.*\//, '')}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempOf(full);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     const data = typeof text === 'string' ? Buffer.from(text) : text;
@@ -45,13 +59,53 @@ export function writeFileAtomic(full: string, text: string | Buffer): void {
     rmSync(tmp, { force: true });
     throw err;
   }
+  syncFolder(dirname(full));
+}
+
+// Files flushed at once: the disk's journal commits their flushes together (an import's 5,000
+// files flushed one by one cost 2 s here, a few at a time half that).
+const FLUSHES = 16;
+
+/**
+ * Writes repository files atomically as writeFileAtomic does, each flushed before any is
+ * renamed over its target, several flushed at once, and each folder flushed once at the end.
+ * A failure removes every temporary file and renames nothing more: the caller's journal puts
+ * back what was renamed already.
+ */
+export async function writeFilesAtomic(root: string, files: ReadonlyMap<string, string | Buffer>): Promise<void> {
+  const todo = [...files].map(([path, text]) => {
+    const full = join(root, path);
+    return { full, tmp: tempOf(full), text };
+  });
+  const folders = [...new Set(todo.map((f) => dirname(f.full)))];
+  for (const dir of folders) mkdirSync(dir, { recursive: true });
+  let next = 0;
+  let failed: { err: unknown } | undefined;
+  const flush = async () => {
+    while (!failed && next < todo.length) {
+      const { tmp, text } = todo[next++]!;
+      try {
+        const handle = await open(tmp, 'wx', 0o644);
+        try {
+          await handle.writeFile(text);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (err) {
+        failed ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FLUSHES, todo.length) }, flush));
   try {
-    const dir = openSync(dirname(full), 'r');
-    fsyncSync(dir);
-    closeSync(dir);
-  } catch {
-    // some file systems cannot fsync a folder; the rename is still atomic
+    if (failed) throw failed.err;
+    for (const { tmp, full } of todo) renameSync(tmp, full);
+  } catch (err) {
+    for (const { tmp } of todo) rmSync(tmp, { force: true });
+    throw err;
   }
+  for (const dir of folders) syncFolder(dir);
 }
 
 /** Writes a repository file atomically; `path` is relative to the root. */

@@ -20,7 +20,7 @@ import type { Vars } from '../git/git.js';
 import { blobId, headCommit, indexEntries, restoreIndex, treeEntries } from '../git/index-state.js';
 import { ensureNoOperation, waitForIndex } from '../git/state.js';
 import { explainFailure } from './failure.js';
-import { removeFile, writeAtomic, writeFileAtomic } from './files.js';
+import { removeFile, writeFileAtomic, writeFilesAtomic } from './files.js';
 import { KIND_DIRS, kindOfPath, SETTINGS_FILE, strayTemporaries } from './layout.js';
 import { ensureLocalFolder, ensureSafeWrite } from './safe-paths.js';
 
@@ -214,7 +214,7 @@ export async function applyFiles(root: string, vars: Vars, change: FileChange): 
     throw explainFailure(err, root);
   }
   try {
-    for (const [path, text] of change.writes) writeAtomic(root, path, text);
+    await writeFilesAtomic(root, change.writes);
     for (const path of change.removes) removeFile(root, path);
     const sha = await commitPaths(root, vars, change.commit);
     clearJournal(root);

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFilesAtomic } from '../../src/store/files.js';
 
 const repoModule = new URL('../../dist/store/files.js', import.meta.url).href;
 
@@ -22,7 +23,9 @@ describe('atomic writes', () => {
       for (let i = 1; ; i++) writeAtomic(${JSON.stringify(root)}, 'contacts/x.md', texts[i % 2]);
     `;
     for (const delay of [5, 17, 31, 53, 89]) {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
@@ -32,5 +35,28 @@ describe('atomic writes', () => {
     }
     // leftover temporary files are hidden (dot files) and never read as records
     expect(readdirSync(join(root, 'contacts')).filter((n) => !n.startsWith('.'))).toEqual(['x.md']);
+  });
+
+  it('write many files each whole, flushed several at once, and leave no temporary file when one fails', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kith-atomic-'));
+    const texts = new Map(Array.from({ length: 40 }, (_, i) => [`conversations/2026/c-${i}.md`, `text ${i}\n`]));
+    await writeFilesAtomic(root, texts);
+    for (const [path, text] of texts) expect(readFileSync(join(root, path), 'utf8')).toBe(text);
+    expect(readdirSync(join(root, 'conversations/2026'))).toHaveLength(40);
+    // a folder where the last file should go: the rename fails, every temporary file goes
+    mkdirSync(join(root, 'deals/taken.md'), { recursive: true });
+    const failing = new Map([...texts].map(([path]) => [path, 'new\n']));
+    failing.set('deals/taken.md', 'x\n');
+    await expect(writeFilesAtomic(root, failing)).rejects.toThrow();
+    const left = ['conversations/2026', 'deals'].flatMap((dir) => readdirSync(join(root, dir)));
+    expect(left.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    // a file where a folder should be: nothing is written at all
+    writeFileSync(join(root, 'orgs'), 'not a folder');
+    const none = new Map([
+      ['contacts/a.md', 'a\n'],
+      ['orgs/b.md', 'b\n'],
+    ]);
+    await expect(writeFilesAtomic(root, none)).rejects.toThrow();
+    expect(readdirSync(join(root, 'contacts')).filter((n) => n.endsWith('.md') || n.endsWith('.tmp'))).toEqual([]);
   });
 });
