@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import { afterStaging, type GitView } from '../git/clean-files.js';
 import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
-import { revive } from './excerpts.js';
+import { revive, reviveOwned } from './excerpts.js';
 import {
   current,
   FORMAT,
@@ -91,10 +91,17 @@ export function vouchedFolder(
   settings: string,
 ): AnyRecord[] {
   const file = shardFile(root, folder);
-  const { shard } = current.has(file) ? { shard: current.get(file) } : readShard(file, settings);
+  const kept = current.get(file);
+  if (kept) return Object.entries(kept.entries).flatMap(([path, e]) => (e.r ? [revive(path, e.r)] : []));
+  // read for this command alone: its excerpts are made whole in place (a write's refresh reads the shard again)
+  const { shard } = readShard(file, settings);
   if (shard) {
-    current.set(file, shard);
-    return Object.entries(shard.entries).flatMap(([path, e]) => (e.r ? [revive(path, e.r)] : []));
+    const records: AnyRecord[] = [];
+    for (const path in shard.entries) {
+      const r = shard.entries[path]!.r;
+      if (r) records.push(reviveOwned(path, r));
+    }
+    return records;
   }
   const paths = [...git.clean.keys()]
     .filter((p) => p.slice(0, p.lastIndexOf('/')) === folder && isRecordName(p))

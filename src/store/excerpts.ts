@@ -43,21 +43,28 @@ export function excerptOf(r: AnyRecord): Record<string, unknown> {
   return out;
 }
 
-/** A cached record made whole again (as an excerpt) for the path it is kept under. */
+/** A cached record made whole again (as an excerpt) for the path it is kept under; the cache's copy untouched. */
 export function revive(path: string, cached: Record<string, unknown>): AnyRecord {
-  const r: Record<string, unknown> = { kind: kindOfPath(path), slug: slugOfPath(path), path, body: '', fieldLines: {} };
-  for (const k of LISTS) r[k] = [];
-  r.data = {};
-  Object.assign(r, cached);
-  if (r.kind === 'conversation')
-    r.entries = (cached.entries as CachedEntry[]).map(([id, at, type, author, line, text, messageId]) => ({
-      id,
-      at,
-      type,
-      author,
-      line,
-      meta: messageId ? { 'message-id': messageId } : {},
-      text: text ?? '',
-    }));
+  const entries = cached.entries as CachedEntry[] | undefined;
+  return reviveOwned(path, { ...cached, ...(entries ? { entries: [...entries] } : {}) });
+}
+
+/**
+ * An excerpt made whole in place: for one parsed from a shard that nothing else keeps, so a
+ * command reading fifty thousand of them copies none (a third of the time, half the memory).
+ */
+export function reviveOwned(path: string, r: Record<string, unknown>): AnyRecord {
+  const kind = kindOfPath(path);
+  Object.assign(r, { kind, slug: slugOfPath(path), path, body: '', fieldLines: {} });
+  r.data ??= {};
+  for (const k of LISTS) r[k] ??= [];
+  if (kind === 'conversation') {
+    const entries = r.entries as (CachedEntry | Entry)[];
+    for (let i = 0; i < entries.length; i++) {
+      const [id, at, type, author, line, text, messageId] = entries[i] as CachedEntry;
+      const meta: Record<string, string> = messageId ? { 'message-id': messageId } : {};
+      entries[i] = { id, at, type, author, line, meta, text: text ?? '' };
+    }
+  }
   return r as unknown as AnyRecord;
 }
