@@ -68,20 +68,20 @@ export async function run(opts: DueOptions, env: Env) {
   // kept in the cache until a record file moves
   const narrowed = opts.org !== undefined || opts.deal !== undefined || opts.tag !== undefined;
   const repo = narrowed ? await openRepo(env, { excerpts: true }) : undefined;
-  const {
-    value: all,
-    root,
-    settings,
-  } = repo
-    ? { value: work(repo.data), root: repo.root, settings: repo.settings }
-    : await viewOfRepo(env, 'due', `${today} ${env.zone}`, (r) => work(r.data));
-  checkMember({ settings }, opts.owner);
-  const owner = opts.mine ? await currentHandle(env, { root, settings }) : opts.owner?.trim().replace(/^@/, '');
+  const view = repo ? undefined : await viewOfRepo(env, 'due', `${today} ${env.zone}`, (r) => work(r.data));
+  const all = repo ? work(repo.data) : view!.value;
+  const root = repo?.root ?? view!.root;
+  // the team's settings only when an option needs them: a kept list is printed without kith.yaml's YAML
+  const settings = async () => repo?.settings ?? (await view!.settings());
+  if (opts.owner !== undefined) checkMember({ settings: await settings() }, opts.owner);
+  const owner = opts.mine
+    ? await currentHandle(env, { root, settings: await settings() })
+    : opts.owner?.trim().replace(/^@/, '');
   const org = opts.org ? repo!.resolve(opts.org, ['org']).slug : undefined;
   const deal = opts.deal ? repo!.resolve(opts.deal, ['deal']).slug : undefined;
   const items = filterItems(withinHorizon(all, today, within), { owner, org, deal, tag: opts.tag }, repo?.data);
   if (opts.ics !== undefined && opts.ics !== false) {
-    const ics = renderIcs(items, { now: env.now, team: settings.name });
+    const ics = renderIcs(items, { now: env.now, team: (await settings()).name });
     if (typeof opts.ics !== 'string' || opts.ics === '-') env.out.write(ics);
     else {
       writeOutside(env.cwd, opts.ics, ics);
@@ -91,7 +91,7 @@ export async function run(opts: DueOptions, env: Env) {
     printJson(env.out, { now: new Date(env.now).toISOString(), today, items: items.map(dueItemJson) });
   // cron mails whatever is printed: nothing due, nothing printed
   else if (opts.cron)
-    env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: settings.name }) : '');
+    env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: (await settings()).name }) : '');
   else env.out.write(items.length ? renderDue(env.out, groupItems(items, today)) : renderNothingDue(within));
   return items;
 }

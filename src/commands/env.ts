@@ -1,21 +1,16 @@
 // The execution environment every command receives: injected I/O, now, zone, prompts and
 // the editor, and how a command opens the repository. No process.*: cli/ builds the Env from
 // the real process, tests build their own.
-import { chooseHandle } from '../core/people/index.js';
-import { gitIdentity } from '../git/commit.js';
-import { driverCommand, ensureMergeDriver } from '../git/merge-driver.js';
-import { readConfig } from '../store/config.js';
-import { ensureNoOperation } from '../git/state.js';
-import { acquireLock } from '../store/lock.js';
-import { KITH_BIN } from '../store/package-files.js';
-import { rootOfEnv } from '../store/find-root.js';
-import { openRepo as open, recordsGitView, type OpenOptions, type Repo } from '../store/repo.js';
-import { loadSettings } from '../store/settings.js';
-import { keptAnswer } from '../store/views.js';
+// Light on purpose: a read-only command whose answer is kept loads no schema, YAML or git client;
+// the repository's machinery is loaded where a command opens or changes the records.
 import type { TeamSettings } from '../core/model/index.js';
-import { explainFailure } from '../store/failure.js';
-import { ensureLocalFolderUntracked } from '../store/safe-paths.js';
-import { recoverInterrupted, removeStrayTemporaries } from '../store/transaction.js';
+import { driverCommand, ensureMergeDriver } from '../git/merge-driver.js';
+import { ensureNoOperation } from '../git/state.js';
+import { rootOfEnv } from '../store/find-root.js';
+import { KITH_BIN } from '../store/package-files.js';
+import { recordsGitView } from '../store/records-git-view.js';
+import type { OpenOptions, Repo } from '../store/repo.js';
+import { keptAnswer } from '../store/views.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
 
@@ -60,6 +55,7 @@ export async function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions
   const root = repoRoot(env);
   // clones do not share .git/config: every command sees that the merge driver is there
   ensureMergeDriver(root, mergeDriver(env));
+  const { openRepo: open } = await import('../store/repo.js');
   const repo = await open(root, env.vars, opts);
   if (!opts.quiet) env.err.write(brokenFilesWarning(repo.data.problems));
   return repo;
@@ -69,25 +65,27 @@ export async function openRepo(env: Env, opts: { quiet?: boolean } & OpenOptions
  * A read-only command's answer for the records as they are now: kept in the cache as `name` for
  * `key` (what else it depends on: a day, a zone), and worked out by `work` from the records'
  * excerpts only when a record file, kith.yaml or Kith moved since. Warns about unreadable files
- * as openRepo does, either way.
+ * as openRepo does, either way. The team's settings are read only when asked for.
  */
 export async function viewOfRepo<T>(
   env: Env,
   name: string,
   key: string,
   work: (repo: Repo) => T,
-): Promise<{ value: T; root: string; settings: TeamSettings }> {
+): Promise<{ value: T; root: string; settings: () => Promise<TeamSettings> }> {
   const root = repoRoot(env);
   ensureMergeDriver(root, mergeDriver(env));
   const git = recordsGitView(root, env.vars);
   let settings: TeamSettings | undefined;
   const kept = await keptAnswer(root, name, key, git, async () => {
+    const { openRepo: open } = await import('../store/repo.js');
     const repo = await open(root, env.vars, { excerpts: true, git });
     settings = repo.settings;
     return { value: work(repo), problems: repo.data.problems };
   });
   env.err.write(brokenFilesWarning(kept.problems));
-  return { value: kept.value, root, settings: settings ?? loadSettings(root).settings };
+  const read = async () => settings ?? (await import('../store/settings.js')).loadSettings(root).settings;
+  return { value: kept.value, root, settings: read };
 }
 
 /** Refuses early, before a question or an editor, when git is in the middle of a merge or rebase. */
@@ -106,6 +104,16 @@ export async function withRepo<T>(
   opts: OpenOptions = {},
 ): Promise<T> {
   const root = repoRoot(env);
+  const [{ ensureLocalFolderUntracked }, { acquireLock }, { recoverInterrupted, removeStrayTemporaries }] =
+    await Promise.all([
+      import('../store/safe-paths.js'),
+      import('../store/lock.js'),
+      import('../store/transaction.js'),
+    ]);
+  const [{ explainFailure }, { openRepo: open }] = await Promise.all([
+    import('../store/failure.js'),
+    import('../store/repo.js'),
+  ]);
   // .kith/ holds the lock and the journal: a link there or a committed one is refused first
   await ensureLocalFolderUntracked(root, env.vars);
   const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;
@@ -141,6 +149,11 @@ export async function confirm(env: Env, question: string, byDefault: boolean): P
 
 /** The user's team handle: KITH_USER, else the personal config, else their git identity. */
 export async function currentHandle(env: Env, repo: Pick<Repo, 'root' | 'settings'>): Promise<string> {
+  const [{ readConfig }, { gitIdentity }, { chooseHandle }] = await Promise.all([
+    import('../store/config.js'),
+    import('../git/commit.js'),
+    import('../core/people/index.js'),
+  ]);
   const envUser = env.vars.KITH_USER;
   const configured = envUser?.trim() ? undefined : readConfig(env.vars).handle;
   const git = envUser?.trim() || configured ? {} : await gitIdentity(repo.root, env.vars);

@@ -18,7 +18,6 @@ import { loadRecords, type ReadText } from './index-cache.js';
 import { kindOfPath, walkRecordFolders } from './layout.js';
 import { recordsGitView } from './records-git-view.js';
 
-export { recordsGitView } from './records-git-view.js';
 import { readRepoFile } from './safe-paths.js';
 
 export interface LoadOptions {

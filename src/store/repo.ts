@@ -25,8 +25,6 @@ import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
 import { changeErrors, InvalidChange } from './validate-change.js';
 
-export { recordsGitView } from './repo-data.js';
-
 /** What a command changes: files written and removed, committed as one commit. */
 export interface Change {
   readonly writes: ReadonlyMap<string, string>;

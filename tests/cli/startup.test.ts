@@ -62,4 +62,22 @@ describe('start-up stays lean', () => {
     expect(JSON.parse(r.stdout).hits.map((h: { path: string }) => h.path)).toContain('contacts/john-roe.md');
     expect(packages(loaded(['search', 'jane', '--limit', '6'], s.dir, s.env)).has('js-yaml')).toBe(true);
   });
+
+  it.each(['due --json', 'ls deals', 'show acme', 'pipeline'])(
+    'kith %s answered from its kept answer loads no YAML parser or git client; after an edit it does',
+    (line) => {
+      const args = line.split(' ');
+      const s = seededRepo();
+      const packages = (urls: string[]) =>
+        new Set(urls.map((u) => /node_modules\/((@[^/]+\/)?[^/]+)/.exec(u)?.[1]).filter(Boolean));
+      const ask = () => spawnSync(process.execPath, [BIN, ...args], { cwd: s.dir, env: s.env, encoding: 'utf8' });
+      const first = ask();
+      const warm = packages(loaded(args, s.dir, s.env));
+      for (const heavy of ['yaml', 'js-yaml', 'simple-git', 'gray-matter']) expect(warm.has(heavy), heavy).toBe(false);
+      expect(ask().stdout).toBe(first.stdout);
+      const path = join(s.dir, 'deals/acme-sso-rollout.md');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('Acme SSO rollout', 'Acme SSO renamed'));
+      expect(packages(loaded(args, s.dir, s.env)).has('js-yaml')).toBe(true);
+    },
+  );
 });

@@ -1,5 +1,7 @@
 // Problems as people and editors read them: `file:line:col: message`, then a hint.
-import { plural, quotePath, type Problem } from '../../core/model/index.js';
+import type { Problem } from '../../core/model/index.js';
+import { quotePath } from '../../core/model/terminal.js';
+import { plural } from '../../core/model/text.js';
 import { clean } from './paint.js';
 
 export function formatProblem(p: Problem): string {
