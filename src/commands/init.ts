@@ -1,5 +1,6 @@
 // `kith init [DIR]`: creates a data repository from templates/ and makes the first commit.
-import { isCurrency, isDomain, KithError, normaliseDomain, quotePath, UsageError } from '../core/model/index.js';
+import { KithError, normaliseDomain, quotePath, UsageError } from '../core/model/index.js';
+import { isCurrency, isDomain } from '../core/model/schema/index.js';
 import { clean } from '../render/text/paint.js';
 import { initialHandle } from '../core/people/index.js';
 import { ensureCanCommit, gitIdentity, initRepo, isGitRepo } from '../git/commit.js';

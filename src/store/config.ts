@@ -2,7 +2,8 @@
 // They belong to the person, not the team, so they never go into the data repository.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { checkNode, KithError, personalConfigSchema } from '../core/model/index.js';
+import { KithError } from '../core/model/index.js';
+import { checkNode, personalConfigSchema } from '../core/model/schema/index.js';
 import { flowStart } from './yaml-errors.js';
 import { locator } from './yaml-locate.js';
 import { configPath } from './config-path.js';

@@ -1,7 +1,8 @@
 // IMAP cursors (UIDVALIDITY and last UID per mailbox), kept in .kith/: local to this clone.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cursorsSchema, KithError, readStateFile } from '../core/model/index.js';
+import { KithError } from '../core/model/index.js';
+import { cursorsSchema, readStateFile } from '../core/model/schema/index.js';
 import { writeFileAtomic } from './files.js';
 import { ensureLocalFolder } from './safe-paths.js';
 

@@ -2,7 +2,8 @@
 // order, quoting and the body stay as they were. Also new record files. Pure text.
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isNode, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair, type Scalar } from 'yaml';
-import { isTextField, parseAmount } from '../core/model/index.js';
+import { parseAmount } from '../core/model/index.js';
+import { isTextField } from '../core/model/schema/index.js';
 import { parseFile, YAML_OPTIONS, type ParsedFile } from './front-matter.js';
 import { removePair, spliceValue } from './yaml-splice.js';
 

@@ -4,7 +4,7 @@
 // key, a key this reader cannot place) goes to parseFile, so problems read the same.
 // Must not touch the disk or run file text.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import type { Locate } from '../core/model/index.js';
+import type { Locate } from '../core/model/schema/index.js';
 import { parseFile, type ParsedFile } from './front-matter.js';
 
 // The regular expressions of the YAML 1.2 core schema, as the `yaml` package resolves them:

@@ -2,7 +2,8 @@
 // package as its only engine). Must not touch the disk or run file text.
 import matter from 'gray-matter';
 import { isMap, parseDocument, type Document, type Scalar } from 'yaml';
-import type { Locate, Problem } from '../core/model/index.js';
+import type { Problem } from '../core/model/index.js';
+import type { Locate } from '../core/model/schema/index.js';
 import { flowStart, mergeConflict } from './yaml-errors.js';
 import { locator } from './yaml-locate.js';
 

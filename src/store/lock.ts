@@ -4,7 +4,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { KithError, lockSchema, readStateFile } from '../core/model/index.js';
+import { KithError } from '../core/model/index.js';
+import { lockSchema, readStateFile } from '../core/model/schema/index.js';
 import { explainSystemError } from './failure.js';
 import { ensureLocalFolder } from './safe-paths.js';
 

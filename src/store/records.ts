@@ -2,7 +2,6 @@
 // format says. Pure over text; reading files is repo.ts's job.
 import { parseTimeline } from '../core/conversation/index.js';
 import {
-  recordFields,
   type AnyRecord,
   type Contact,
   type Conversation,
@@ -14,6 +13,7 @@ import {
   type StageChange,
   type Turn,
 } from '../core/model/index.js';
+import { recordFields } from '../core/model/schema/index.js';
 import { parseFile, type ParsedFile } from './front-matter.js';
 import { kindOfPath, slugOfPath } from './layout.js';
 

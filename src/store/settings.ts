@@ -2,14 +2,8 @@
 // the settings file `kith init` writes. The file is read here; the rules are plain data.
 import { readRepoFile } from './safe-paths.js';
 import { parseDocument, stringify, visit, type Document } from 'yaml';
-import {
-  KithError,
-  keptValues,
-  teamSettings,
-  type Locate,
-  type Problem,
-  type TeamSettings,
-} from '../core/model/index.js';
+import { KithError, keptValues, type Problem, type TeamSettings } from '../core/model/index.js';
+import { teamSettings, type Locate } from '../core/model/schema/index.js';
 import { SETTINGS_FILE } from './layout.js';
 import { flowStart, mergeConflict } from './yaml-errors.js';
 import { lineColumns, locator } from './yaml-locate.js';

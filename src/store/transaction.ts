@@ -14,7 +14,8 @@ import {
   rmSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { journalSchema, KithError, quotePath, readStateFile } from '../core/model/index.js';
+import { KithError, quotePath } from '../core/model/index.js';
+import { journalSchema, readStateFile } from '../core/model/schema/index.js';
 import { commitPaths, ensureCanCommit, stagePaths, type CommitRequest } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { blobId, headCommit, indexEntries, restoreIndex, treeEntries } from '../git/index-state.js';

@@ -1,7 +1,7 @@
 // Where a YAML node sits in its file: a path of keys and indexes to file:line:col and the
 // scalar's text as written. The offsets of a front matter are shifted by where it starts.
 import { isCollection, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Locate, NodeInfo, NodePath } from '../core/model/index.js';
+import type { Locate, NodeInfo, NodePath } from '../core/model/schema/index.js';
 
 /** 1-based line and column of each offset of `text`. */
 export function lineColumns(text: string): (offset: number) => { line: number; col: number } {

@@ -64,7 +64,7 @@ describe('start-up stays lean', () => {
   });
 
   it.each(['due --json', 'ls deals', 'show acme', 'pipeline'])(
-    'kith %s answered from its kept answer loads no YAML parser or git client; after an edit it does',
+    'kith %s answered from its kept answer loads no YAML parser, schema or git client; after an edit it does',
     (line) => {
       const args = line.split(' ');
       const s = seededRepo();
@@ -73,7 +73,8 @@ describe('start-up stays lean', () => {
       const ask = () => spawnSync(process.execPath, [BIN, ...args], { cwd: s.dir, env: s.env, encoding: 'utf8' });
       const first = ask();
       const warm = packages(loaded(args, s.dir, s.env));
-      for (const heavy of ['yaml', 'js-yaml', 'simple-git', 'gray-matter']) expect(warm.has(heavy), heavy).toBe(false);
+      for (const heavy of ['yaml', 'js-yaml', 'valibot', 'simple-git', 'gray-matter'])
+        expect(warm.has(heavy), heavy).toBe(false);
       expect(ask().stdout).toBe(first.stdout);
       const path = join(s.dir, 'deals/acme-sso-rollout.md');
       writeFileSync(path, readFileSync(path, 'utf8').replace('Acme SSO rollout', 'Acme SSO renamed'));

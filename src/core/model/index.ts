@@ -15,4 +15,3 @@ export * from './text.js';
 export * from './undo.js';
 export * from './types.js';
 export * from './kept.js';
-export * from './schema/index.js';

@@ -1,6 +1,6 @@
 // Values as people type them on the command line, read strictly. Pure.
 import { UsageError } from './errors.js';
-import { AMOUNT_RULE, isAmount, isAmountSource } from './schema/values.js';
+import { AMOUNT_RULE, isAmount, isAmountSource } from './amount.js';
 import { terminalSafe } from './terminal.js';
 
 /** "48,000" or "48 000" or "48_000" -> 48000; anything else is an error quoting it. */

@@ -1,7 +1,7 @@
 // The schema's rules as tables: a value in, its problem (or none) out, at the node's position.
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { recordFields, teamSettings, type Locate } from '../../../src/core/model/index.js';
+import { recordFields, teamSettings, type Locate } from '../../../src/core/model/schema/index.js';
 import { addBusinessDays, addDays, addDuration, zoneOfTz } from '../../../src/core/time/index.js';
 import { locator } from '../../../src/store/yaml-locate.js';
 

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { isIsoDate } from '../../time/calendar.js';
 import { durationDays, parseDuration } from '../../time/durations.js';
+import { AMOUNT_RULE, isAmount } from '../amount.js';
 import { isEmailAddress } from '../email.js';
 
 /** A value as a message quotes it: "two", 100000000, a list. */
@@ -76,14 +77,8 @@ export const probability = v.pipe(
 );
 
 /** Money: plain digits, not negative, and exact (no more than 15 significant digits). */
-export const AMOUNT_RULE = 'must be plain digits, not negative, like 48000 or 1250.50';
-export function isAmount(n: number): boolean {
-  return Number.isFinite(n) && n >= 0 && n <= 999_999_999_999_999 && Number(n.toPrecision(15)) === n;
-}
+export { AMOUNT_RULE, isAmount, isAmountSource } from '../amount.js';
 export const amount = v.pipe(v.number(not(AMOUNT_RULE)), v.check(isAmount, not(AMOUNT_RULE)));
-
-/** How an amount may be written in a file (0x10, 1e3 and +5 are numbers to YAML, not to us). */
-export const isAmountSource = (source: string) => /^\d+(\.\d+)?$/.test(source);
 
 /** Stay-in-touch cadences: 30d, 6w, quarterly..., from one day to ten years. */
 const MAX_CADENCE_DAYS = 3660;
