@@ -32,22 +32,21 @@ export function commitMessage(req: Omit<CommitRequest, 'paths'>): string {
  */
 export async function ensureCanCommit(root: string, vars: Vars): Promise<void> {
   const g = git(root, vars);
-  try {
-    await g.raw(['rev-parse', '--git-dir']);
-  } catch {
+  // asked together: each is a git start, and a write waits for both
+  const [dir, ident] = await Promise.allSettled([
+    g.raw(['rev-parse', '--git-dir']),
+    g.raw(['var', 'GIT_AUTHOR_IDENT']),
+  ]);
+  if (dir.status === 'rejected')
     throw new KithError(
       `${quotePath(root)} is not a git repository`,
       'run `git init` there, or `kith init` to set it up',
     );
-  }
-  try {
-    await g.raw(['var', 'GIT_AUTHOR_IDENT']);
-  } catch {
+  if (ident.status === 'rejected')
     throw new KithError(
       'git does not know who you are, so kith cannot author the commit',
       'run: git config --global user.name "Your Name" && git config --global user.email you@example.com',
     );
-  }
 }
 
 /** The user's git identity, for matching them to a team member. */

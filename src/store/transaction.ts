@@ -178,15 +178,14 @@ function backUp(root: string, path: string, name: string): boolean {
 
 async function writeJournal(root: string, vars: Vars, change: FileChange): Promise<Journal> {
   const paths = [...new Set([...change.writes.keys(), ...change.removes])];
-  const index = await indexEntries(root, vars, paths);
+  const [index, head] = await Promise.all([indexEntries(root, vars, paths), headCommit(root, vars)]);
   clearJournal(root);
   const files = paths.map((path, i): JournalFile => {
     const text = change.writes.get(path);
     const backup = backUp(root, path, String(i)) ? String(i) : null;
     return { path, backup, index: index.get(path) ?? null, after: text === undefined ? null : blobId(root, text) };
   });
-  const head = (await headCommit(root, vars)) ?? null;
-  const journal: Journal = { version: 1, action: change.action, pid: process.pid, head, files };
+  const journal: Journal = { version: 1, action: change.action, pid: process.pid, head: head ?? null, files };
   writeFileAtomic(join(root, JOURNAL), JSON.stringify(journal));
   return journal;
 }
