@@ -24,7 +24,7 @@ import {
 import { parseFileFast } from './front-matter-fast.js';
 import { kindOfPath, walkRecordFolders } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
-import { readRecord } from './records.js';
+import { readRecord, type ReadResult } from './records.js';
 
 /** Bumped whenever what an entry holds changes. */
 export const FORMAT = 5;
@@ -93,6 +93,29 @@ function readEntry(root: string, path: string, v: Version, read: ReadText): { en
   const st = versionOfText(root, v, text);
   const { record, problems } = readRecord(path, text, parseFileFast);
   return { entry: { st, r: record && excerptOf(record), p: problems.length ? problems : undefined }, record };
+}
+
+/** What a command just wrote: each file's text, and the record its validation read from it. */
+interface Written {
+  readonly texts: ReadonlyMap<string, string>;
+  readonly parsed: ReadonlyMap<string, ReadResult>;
+}
+
+/**
+ * The entry of a file this command just wrote and committed, from the text it wrote and the record
+ * its validation read (no second read or parse); undefined when the file is best read again.
+ */
+function writtenEntry(
+  root: string,
+  path: string,
+  committed: boolean,
+  written: Written | undefined,
+): CacheEntry | undefined {
+  const text = written?.texts.get(path);
+  const read = written?.parsed.get(path);
+  // a record with problems is read again the way the cache reads every file, so its warnings match
+  if (!committed || text === undefined || !read?.record || read.problems.length) return undefined;
+  return { st: versionOfText(root, BLOB_OF_TEXT, text), r: excerptOf(read.record) };
 }
 
 /** One folder's records into `out`, from its shard where a file has not changed; the shard is kept current. */
@@ -174,14 +197,15 @@ export type Refreshed = Map<string, CacheEntry | null>;
 
 /**
  * Brings the cache up to date for paths a command just wrote (and committed) or removed, under
- * its lock; what each path's entry now is, or undefined when a shard could not be written or a
- * folder was new (built whole).
+ * its lock, from `written` where it holds the file's record, else by reading the file; what each
+ * path's entry now is, or undefined when a shard could not be written or a folder was new.
  */
 export function refreshPaths(
   root: string,
   read: ReadText,
   paths: readonly string[],
   committed = true,
+  written?: Written,
 ): Refreshed | undefined {
   if (!isOwnFolder(root)) return undefined;
   const settings = settingsHash(root);
@@ -204,7 +228,10 @@ export function refreshPaths(
       const st = versionOf(root, path, undefined);
       if (!st) delete entries[path];
       // just committed: the blob id of what was written is what git's index now holds
-      else entries[path] = readEntry(root, path, committed ? BLOB_OF_TEXT : st, read).entry;
+      else
+        entries[path] =
+          writtenEntry(root, path, committed, written) ??
+          readEntry(root, path, committed ? BLOB_OF_TEXT : st, read).entry;
       out.set(path, entries[path] ?? null);
     }
     const next = { ...shard, entries };

@@ -19,7 +19,7 @@ import { freePath, pathExists } from './layout.js';
 import { followWrite } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
 import { loadData, recordReader, type LoadOptions } from './repo-data.js';
-import { readRecord } from './records.js';
+import { readRecord, type ReadResult } from './records.js';
 import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
 import { applyFiles } from './transaction.js';
@@ -101,11 +101,13 @@ export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {})
     ensureCanCommit: () => ensureCanCommit(root, vars),
     validate: (writes, removes) => changeErrors(data, writes, removes),
     async apply(change) {
-      const broken = changeErrors(data, change.writes, change.removes);
+      const parsed = new Map<string, ReadResult>();
+      const broken = changeErrors(data, change.writes, change.removes, parsed);
       if (broken.length) throw new InvalidChange(broken);
       const commit = await applyChange(root, vars, change);
-      // the cache follows in the same locked step
-      const refreshed = refreshPaths(root, recordReader(root), [...change.writes.keys(), ...(change.removes ?? [])]);
+      // the cache follows in the same locked step, from the records just read
+      const paths = [...change.writes.keys(), ...(change.removes ?? [])];
+      const refreshed = refreshPaths(root, recordReader(root), paths, true, { texts: change.writes, parsed });
       view = followWrite(root, view, refreshed);
       return commit;
     },

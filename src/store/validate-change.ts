@@ -11,23 +11,28 @@ import {
   type RepoData,
 } from '../core/model/index.js';
 import { kindOfPath } from './layout.js';
-import { readRecord } from './records.js';
+import { readRecord, type ReadResult } from './records.js';
 
 const key = (p: Problem) => `${p.file}\u0000${p.message}`;
 
-/** The errors `writes` would add to the repository `data`, each at its file:line:col. */
+/**
+ * The errors `writes` would add to the repository `data`, each at its file:line:col; each written
+ * record, as read, into `parsed` (for the cache's refresh).
+ */
 export function changeErrors(
   data: RepoData,
   writes: ReadonlyMap<string, string>,
   removes: readonly string[] = [],
+  parsed?: Map<string, ReadResult>,
 ): Problem[] {
   const written = new Map<string, AnyRecord | undefined>();
   const found: Problem[] = [];
   for (const [path, text] of writes) {
     if (!kindOfPath(path)) continue;
-    const { record, problems } = readRecord(path, text);
-    written.set(path, record);
-    found.push(...problems);
+    const read = readRecord(path, text);
+    parsed?.set(path, read);
+    written.set(path, read.record);
+    found.push(...read.problems);
   }
   if (!written.size) return [];
   const gone = new Set(removes);
@@ -43,12 +48,13 @@ export function changeErrors(
     conversations: keep(data.conversations, 'conversation'),
     problems: [],
   };
-  // the written files' problems alone, before and after, each found against every record
+  // the written files' problems alone, before and after, each found against every record; the
+  // problems they had before are looked for only when there are errors after (rarely)
   const only = new Set(written.keys());
+  const errors = [...found, ...checkRepo(after, only)].filter((p) => p.severity === 'error');
+  if (!errors.length) return [];
   const before = new Set(checkRepo(data, only).map(key));
-  return [...found, ...checkRepo(after, only)].filter(
-    (p, i, all) => p.severity === 'error' && !before.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i,
-  );
+  return errors.filter((p, i, all) => !before.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i);
 }
 
 /** A problem as one line for an error message, then its hint. */

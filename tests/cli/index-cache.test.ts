@@ -193,7 +193,12 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(entry?.st).toEqual([st.mtimeMs, st.ctimeMs, st.size, st.ino]);
     expect(entry?.r?.subject).toBeDefined();
     s.kith(['log', 'jane', 'call: wants a quote']);
-    expect(shard(s, 'conversations-2026').entries[path!]?.st).toBe(s.git(['hash-object', path!]).trim());
+    const after = shard(s, 'conversations-2026').entries[path!];
+    expect(after?.st).toBe(s.git(['hash-object', path!]).trim());
+    // made from the record the write checked, the entry is what reading the file gives
+    rmSync(join(s.dir, CACHE), { recursive: true });
+    ok(s, ['ls', 'conversations']);
+    expect(shard(s, 'conversations-2026').entries[path!]?.r).toEqual(after?.r);
   });
 
   it('keeps broken files reported, from the cache as from the files', () => {
