@@ -18,9 +18,9 @@ export async function unifyAfter(repo: Repo, vars: Vars, loaded: string, edited:
     if (problem) throw new Error(problem.message);
     return text!;
   };
-  // duplicates are found by what excerpts leave out (the message ids of mail entries): the
-  // repository as it is now, read whole
-  const records = allRecords((await openRepo(repo.root, vars)).data);
+  // the repository as it is now, as the index cache's excerpts: duplicates are found by ids,
+  // threads and the message ids of mail entries, references by front matter and entry authors
+  const records = allRecords((await openRepo(repo.root, vars, { excerpts: true })).data);
   const { unified, change } = unifyDuplicates(records, read);
   if (change) await repo.apply(change);
   return unified;
