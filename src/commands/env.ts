@@ -104,16 +104,15 @@ export async function withRepo<T>(
   opts: OpenOptions = {},
 ): Promise<T> {
   const root = repoRoot(env);
-  const [{ ensureLocalFolderUntracked }, { acquireLock }, { recoverInterrupted, removeStrayTemporaries }] =
+  const [{ ensureLocalFolderUntracked }, { acquireLock }, transaction, { explainFailure }, { openRepo: open }] =
     await Promise.all([
       import('../store/safe-paths.js'),
       import('../store/lock.js'),
       import('../store/transaction.js'),
+      import('../store/failure.js'),
+      import('../store/repo.js'),
     ]);
-  const [{ explainFailure }, { openRepo: open }] = await Promise.all([
-    import('../store/failure.js'),
-    import('../store/repo.js'),
-  ]);
+  const { recoverInterrupted, removeStrayTemporaries } = transaction;
   // .kith/ holds the lock and the journal: a link there or a committed one is refused first
   await ensureLocalFolderUntracked(root, env.vars);
   const wait = Number(env.vars.KITH_LOCK_TIMEOUT ?? '') * 1000;

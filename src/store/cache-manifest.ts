@@ -91,15 +91,16 @@ export function vouchedFolder(
   settings: string,
 ): AnyRecord[] {
   const file = shardFile(root, folder);
+  // a shard this process wrote is copied from; one read for this command alone is made whole in
+  // place (a write's refresh reads the shard again)
   const kept = current.get(file);
-  if (kept) return Object.entries(kept.entries).flatMap(([path, e]) => (e.r ? [revive(path, e.r)] : []));
-  // read for this command alone: its excerpts are made whole in place (a write's refresh reads the shard again)
-  const { shard } = readShard(file, settings);
+  const shard = kept ?? readShard(file, settings).shard;
   if (shard) {
+    const whole = kept ? revive : reviveOwned;
     const records: AnyRecord[] = [];
     for (const path in shard.entries) {
       const r = shard.entries[path]!.r;
-      if (r) records.push(reviveOwned(path, r));
+      if (r) records.push(whole(path, r));
     }
     return records;
   }

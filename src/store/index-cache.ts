@@ -105,16 +105,11 @@ interface Written {
  * The entry of a file this command just wrote and committed, from the text it wrote and the record
  * its validation read (no second read or parse); undefined when the file is best read again.
  */
-function writtenEntry(
-  root: string,
-  path: string,
-  committed: boolean,
-  written: Written | undefined,
-): CacheEntry | undefined {
+function writtenEntry(root: string, path: string, written: Written | undefined): CacheEntry | undefined {
   const text = written?.texts.get(path);
   const read = written?.parsed.get(path);
   // a record with problems is read again the way the cache reads every file, so its warnings match
-  if (!committed || text === undefined || !read?.record || read.problems.length) return undefined;
+  if (text === undefined || !read?.record || read.problems.length) return undefined;
   return { st: versionOfText(root, BLOB_OF_TEXT, text), r: excerptOf(read.record) };
 }
 
@@ -204,7 +199,6 @@ export function refreshPaths(
   root: string,
   read: ReadText,
   paths: readonly string[],
-  committed = true,
   written?: Written,
 ): Refreshed | undefined {
   if (!isOwnFolder(root)) return undefined;
@@ -225,13 +219,9 @@ export function refreshPaths(
     }
     const entries = { ...shard.entries };
     for (const path of inFolder) {
-      const st = versionOf(root, path, undefined);
-      if (!st) delete entries[path];
+      if (!versionOf(root, path, undefined)) delete entries[path];
       // just committed: the blob id of what was written is what git's index now holds
-      else
-        entries[path] =
-          writtenEntry(root, path, committed, written) ??
-          readEntry(root, path, committed ? BLOB_OF_TEXT : st, read).entry;
+      else entries[path] = writtenEntry(root, path, written) ?? readEntry(root, path, BLOB_OF_TEXT, read).entry;
       out.set(path, entries[path] ?? null);
     }
     const next = { ...shard, entries };

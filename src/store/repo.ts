@@ -107,7 +107,7 @@ export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {})
       const commit = await applyChange(root, vars, change);
       // the cache follows in the same locked step, from the records just read
       const paths = [...change.writes.keys(), ...(change.removes ?? [])];
-      const refreshed = refreshPaths(root, recordReader(root), paths, true, { texts: change.writes, parsed });
+      const refreshed = refreshPaths(root, recordReader(root), paths, { texts: change.writes, parsed });
       view = followWrite(root, view, refreshed);
       return commit;
     },
