@@ -3,8 +3,11 @@
 // whose work-tree copy differs from the index (git's own stat and "racy" checks, its lstat calls
 // spread over threads). A cache keyed by blob id then follows every way the files move: edits,
 // `git pull`, `checkout`, `reset` re-read exactly the files whose blob changed.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { runGit, type Vars } from './run.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitEnv, runGit, type Vars } from './run.js';
 
 export interface GitView {
   /** The blob id of every file git vouches for. */
@@ -18,7 +21,13 @@ export interface GitView {
    * then a digest equal to an earlier one says that no file there changed since.
    */
   readonly settled: boolean;
+  /** Empty folders under the folders (git lists no file there, but a file made there is untracked). */
+  readonly empty: readonly string[];
 }
+
+const listArgs = (folders: readonly string[]) => ['ls-files', '-z', '-t', '-s', '--', ...folders];
+const changedArgs = (folders: readonly string[]) => ['diff-files', '--name-only', '--relative', '-z', '--', ...folders];
+const splitZ = (out: Buffer) => out.toString('utf8').split('\0').filter(Boolean);
 
 /**
  * The blob id of every file under `folders` that is tracked, merged, and unchanged in the work
@@ -33,15 +42,18 @@ export async function cleanBlobs(
   opts: { untracked?: boolean } = {},
 ): Promise<GitView | undefined> {
   const runs = [
-    ['ls-files', '-z', '-t', '-s', '--', ...folders],
-    ['diff-files', '--name-only', '--relative', '-z', '--', ...folders],
-    ...(opts.untracked ? [['ls-files', '-z', '-o', '--', ...folders]] : []),
+    listArgs(folders),
+    changedArgs(folders),
+    // an untracked folder is named once ("dir/"), as is an empty one
+    ...(opts.untracked ? [['ls-files', '-z', '-o', '--directory', '--', ...folders]] : []),
   ];
   const [listed, changed, others] = await Promise.all(
     runs.map((args) => runGit(root, vars, args).catch(() => undefined)),
   );
   if (listed?.code !== 0 || changed?.code !== 0 || (opts.untracked && others?.code !== 0)) return undefined;
-  const dirty = changed.stdout.toString('utf8').split('\0').filter(Boolean);
+  const dirty = splitZ(changed.stdout);
+  const untracked = others ? splitZ(others.stdout) : [];
+  const empty = untracked.filter((p) => p.endsWith('/') && isEmptyFolder(join(root, p))).map((p) => p.slice(0, -1));
   // built when first read: a search whose index git vouches for as it stands never needs it
   let clean: Map<string, string> | undefined;
   return {
@@ -50,7 +62,52 @@ export async function cleanBlobs(
     },
     digest: digestOf(listed.stdout),
     listing: listed.stdout,
-    settled: !!others && others.stdout.length === 0 && dirty.length === 0,
+    settled: !!others && untracked.length === empty.length && dirty.length === 0,
+    empty,
+  };
+}
+
+function isEmptyFolder(path: string): boolean {
+  try {
+    return readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Files under `folders` whose work-tree copy differs from the index (or is gone); undefined when git cannot tell. */
+export async function changedFiles(
+  root: string,
+  vars: Vars,
+  folders: readonly string[],
+): Promise<string[] | undefined> {
+  const changed = await runGit(root, vars, changedArgs(folders)).catch(() => undefined);
+  return changed?.code === 0 ? splitZ(changed.stdout) : undefined;
+}
+
+/**
+ * The view of files known to be as they were when git's view had `digest` (see
+ * store/records-git-view.ts): settled, its index listing asked of git only if a caller needs it.
+ */
+export function settledView(root: string, vars: Vars, folders: readonly string[], digest: string): GitView {
+  let listing: Buffer | undefined;
+  let clean: Map<string, string> | undefined;
+  const list = () =>
+    (listing ??= execFileSync('git', listArgs(folders), {
+      cwd: root,
+      env: gitEnv(vars),
+      maxBuffer: Infinity,
+    }));
+  return {
+    get listing() {
+      return list();
+    },
+    get clean() {
+      return (clean ??= parseListing(list().toString('utf8'), []));
+    },
+    digest,
+    settled: true,
+    empty: [],
   };
 }
 
@@ -75,6 +132,7 @@ export function afterStaging(view: GitView, blobs: ReadonlyMap<string, string | 
     digest: digestOf(listing),
     listing,
     settled: view.settled,
+    empty: view.empty,
   };
 }
 

@@ -1,6 +1,6 @@
 // What git is in the middle of, read from the repository's own files: an unfinished merge,
 // rebase or cherry-pick, a held index lock, the current HEAD. No git process is spawned.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KithError } from '../core/model/errors.js';
 
@@ -16,6 +16,26 @@ export function gitDir(root: string): string {
     // no .git: not a repository; git itself says so later
   }
   return dotGit;
+}
+
+/**
+ * The checksum that ends git's index file: git writes the index whole (a new file renamed in
+ * place) and this hash of everything before it changes with any entry. Undefined without an
+ * index, or where git leaves it zero (`index.skipHash`, set by `feature.manyFiles`).
+ */
+export function indexChecksum(root: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(join(gitDir(root), 'index'), 'r');
+    const { size } = fstatSync(fd);
+    const tail = Buffer.alloc(20);
+    if (size < 32 || readSync(fd, tail, 0, 20, size - 20) !== 20) return undefined;
+    return tail.some((b) => b !== 0) ? tail.toString('hex') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const OPERATIONS: readonly [string, string, string][] = [

@@ -48,6 +48,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(readdirSync(join(s.dir, CACHE)).sort()).toEqual([
       'contacts.json',
       'deals.json',
+      'git-view.json',
       'manifest.json',
       'orgs.json',
       'views',
@@ -338,5 +339,23 @@ describe('the index cache', { timeout: 120_000 }, () => {
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.stdout, args.join(' ')).toBe(expected);
     }
+  });
+
+  it("sees every edit once git's view is stamped: a new file, one edited in place, one removed", async () => {
+    const s = seededRepo();
+    // folders changed within a tick of git's answer are never stamped: let them age
+    await new Promise((r) => setTimeout(r, 2100));
+    ok(s, ['ls', 'deals']);
+    const listed = ok(s, ['ls', 'deals', '--json']);
+    expect(JSON.parse(readFileSync(join(s.dir, CACHE, 'git-view.json'), 'utf8')).index).toMatch(/^[0-9a-f]{40}$/);
+    expect(ok(s, ['ls', 'deals', '--json'])).toBe(listed);
+    edit(s, false);
+    expect(ok(s, ['ls', 'deals'])).toMatch(/Acme SSO renamed/);
+    const path = join(s.dir, 'deals/acme-sso-rollout.md');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(join(s.dir, 'deals/copy.md'), text.replace(/^id: .*$/m, 'id: d-00000000c0de'));
+    expect(ok(s, ['ls', 'deals', '--json'])).toMatch(/"slug": "copy"/);
+    rmSync(path);
+    expect(ok(s, ['ls', 'deals', '--json'])).not.toMatch(/"slug": "acme-sso-rollout"/);
   });
 });

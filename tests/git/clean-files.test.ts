@@ -115,6 +115,21 @@ describe('the files git vouches for', () => {
     expect((await cleanBlobs(top, vars, ['contacts'], { untracked: true }))?.settled).toBe(false);
   });
 
+  it('are settled with empty folders, named as such, but not with a folder holding untracked files', async () => {
+    const { top, git } = repo();
+    mkdirSync(join(top, 'contacts/empty'), { recursive: true });
+    mkdirSync(join(top, 'deals'));
+    writeFileSync(join(top, 'contacts/a.md'), 'a\n');
+    git(['add', '.']);
+    git(['commit', '-qm', 'x']);
+    const view = await cleanBlobs(top, vars, ['contacts', 'deals'], { untracked: true });
+    expect(view?.settled).toBe(true);
+    expect([...view!.empty].sort()).toEqual(['contacts/empty', 'deals']);
+    mkdirSync(join(top, 'deals/2026'));
+    writeFileSync(join(top, 'deals/2026/x.md'), 'x\n');
+    expect((await cleanBlobs(top, vars, ['contacts', 'deals'], { untracked: true }))?.settled).toBe(false);
+  });
+
   it('are none outside git', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kith-nogit-'));
     expect(await cleanBlobs(dir, { ...vars, GIT_CEILING_DIRECTORIES: tmpdir() }, ['contacts'])).toBeUndefined();
