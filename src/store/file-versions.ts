@@ -8,7 +8,7 @@ import { walkRecordFolders } from './layout.js';
 
 // Timestamps of some file systems tick by the second (FAT by two): a file written within one
 // tick of the cache is read again rather than trusted.
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 type Stamp = readonly [mtime: number, ctime: number, size: number, ino: number];
 /** A file's version: git's blob id of its content, or its stat data where git cannot vouch for it. */

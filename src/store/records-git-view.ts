@@ -15,12 +15,11 @@ import { changedFiles, cleanBlobs, settledView, type GitView } from '../git/clea
 import type { Vars } from '../git/run.js';
 import { indexChecksum } from '../git/state.js';
 import { CACHE_DIR, isOwnFolder, readCacheJson, writeCacheFile } from './cache-files.js';
+import { RACY_MS } from './file-versions.js';
 import { KIND_DIRS } from './layout.js';
 
 const FOLDERS = Object.values(KIND_DIRS);
 const STAMP = 'git-view.json';
-// Timestamps of some file systems tick by the second (FAT by two)
-const RACY_MS = 2000;
 
 type FolderStat = readonly [mtime: number, ctime: number, ino: number] | null;
 
