@@ -1,15 +1,22 @@
 // `kith due`: what needs attention, grouped Overdue / Today / This week / Later; also as
 // JSON, a cron digest (silent when nothing is due) and an iCalendar file.
-import { allDueItems, filterItems, groupItems, horizonDays, withinHorizon } from '../core/followup/index.js';
+import {
+  allDueItems,
+  filterItems,
+  groupItems,
+  horizonDays,
+  withinHorizon,
+  type DueItem,
+} from '../core/followup/index.js';
 import { checkMember, plural, quotePath, UsageError, type RepoData } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { renderDigest } from '../render/digest.js';
 import { dueItemJson } from '../render/json/due.js';
 import { renderIcs } from '../render/ics.js';
 import { renderDue, renderNothingDue } from '../render/text/due.js';
-import { printJson } from '../render/text/paint.js';
+import { jsonText } from '../render/text/paint.js';
 import { writeOutside } from '../store/files.js';
-import { currentHandle, openRepo, viewOfRepo, type Env } from './env.js';
+import { currentHandle, openRepo, printedView, viewOfRepo, type Env } from './env.js';
 import type { CommandSpec } from './spec.js';
 
 export const spec: CommandSpec = {
@@ -52,7 +59,8 @@ export interface DueOptions {
   readonly ics?: string | boolean;
 }
 
-export async function run(opts: DueOptions, env: Env) {
+/** The items, or undefined when the day's whole list was printed as JSON as it was kept. */
+export async function run(opts: DueOptions, env: Env): Promise<readonly DueItem[] | undefined> {
   const formats = [
     opts.json && '--json',
     opts.cron && '--cron',
@@ -64,9 +72,21 @@ export async function run(opts: DueOptions, env: Env) {
   const today = localDate(env.now, env.zone);
   const within = opts.all ? Infinity : horizonDays(opts.within);
   const work = (data: RepoData) => allDueItems(data, { today, zone: env.zone });
+  const json = (items: readonly DueItem[], now: string) => jsonText({ now, today, items: items.map(dueItemJson) });
+  const narrowed = opts.org !== undefined || opts.deal !== undefined || opts.tag !== undefined;
+  const now = new Date(env.now).toISOString();
+  if (opts.json && !narrowed && !opts.mine && opts.owner === undefined) {
+    // what a script asks most, the whole list as JSON, kept as printed: only the time of asking is new
+    const print = (all: readonly DueItem[]) => json(withinHorizon(all, today, within), '');
+    const day = `${today} ${env.zone}`;
+    const text = await printedView(env, { name: 'due-json', key: `${day} ${within}`, print }, 'due', day, (r) =>
+      work(r.data),
+    );
+    env.out.write(text.replace('"now": ""', `"now": ${JSON.stringify(now)}`));
+    return undefined;
+  }
   // narrowed to a record: worked out from the records' excerpts; else the day's whole list,
   // kept in the cache until a record file moves
-  const narrowed = opts.org !== undefined || opts.deal !== undefined || opts.tag !== undefined;
   const repo = narrowed ? await openRepo(env, { excerpts: true }) : undefined;
   const view = repo ? undefined : await viewOfRepo(env, 'due', `${today} ${env.zone}`, (r) => work(r.data));
   const all = repo ? work(repo.data) : view!.value;
@@ -87,8 +107,7 @@ export async function run(opts: DueOptions, env: Env) {
       writeOutside(env.cwd, opts.ics, ics);
       env.err.write(`wrote ${plural(items.length, 'to-do')} to ${quotePath(opts.ics)}\n`);
     }
-  } else if (opts.json)
-    printJson(env.out, { now: new Date(env.now).toISOString(), today, items: items.map(dueItemJson) });
+  } else if (opts.json) env.out.write(json(items, now));
   // cron mails whatever is printed: nothing due, nothing printed
   else if (opts.cron)
     env.out.write(items.length ? renderDigest(groupItems(items, today), { today, team: (await settings()).name }) : '');

@@ -4,13 +4,14 @@
 // Light on purpose: a read-only command whose answer is kept loads no schema, YAML or git client;
 // the repository's machinery is loaded where a command opens or changes the records.
 import type { TeamSettings } from '../core/model/index.js';
+import type { GitView } from '../git/clean-files.js';
 import { driverCommand, ensureMergeDriver } from '../git/merge-driver.js';
 import { ensureNoOperation } from '../git/state.js';
 import { rootOfEnv } from '../store/find-root.js';
 import { KITH_BIN } from '../store/package-files.js';
 import { recordsGitView } from '../store/records-git-view.js';
 import type { OpenOptions, Repo } from '../store/repo.js';
-import { keptAnswer } from '../store/views.js';
+import { keptAnswer, keptText, type Kept } from '../store/views.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
 
@@ -73,9 +74,47 @@ export async function viewOfRepo<T>(
   key: string,
   work: (repo: Repo) => T,
 ): Promise<{ value: T; root: string; settings: () => Promise<TeamSettings> }> {
+  const { root, git } = startView(env);
+  const kept = await keptView(env, root, git, name, key, work);
+  env.err.write(brokenFilesWarning(kept.problems));
+  const read = async () => kept.settings ?? (await import('../store/settings.js')).loadSettings(root).settings;
+  return { value: kept.value, root, settings: read };
+}
+
+/**
+ * A view's answer as printed: the text kept as `printed.name` for `printed.key`, else `printed.print`
+ * of the view viewOfRepo would give for `name` and `key`, kept for next time. One git question serves both.
+ */
+export async function printedView<T>(
+  env: Env,
+  printed: { readonly name: string; readonly key: string; print(value: T): string },
+  name: string,
+  key: string,
+  work: (repo: Repo) => T,
+): Promise<string> {
+  const { root, git } = startView(env);
+  const kept = await keptText(root, printed.name, printed.key, git, async () => {
+    const view = await keptView(env, root, git, name, key, work);
+    return { value: printed.print(view.value), problems: view.problems };
+  });
+  env.err.write(brokenFilesWarning(kept.problems));
+  return kept.value;
+}
+
+function startView(env: Env): { root: string; git: Promise<GitView | undefined> } {
   const root = repoRoot(env);
   ensureMergeDriver(root, mergeDriver(env));
-  const git = recordsGitView(root, env.vars);
+  return { root, git: recordsGitView(root, env.vars) };
+}
+
+async function keptView<T>(
+  env: Env,
+  root: string,
+  git: Promise<GitView | undefined>,
+  name: string,
+  key: string,
+  work: (repo: Repo) => T,
+): Promise<Kept<T> & { settings?: TeamSettings }> {
   let settings: TeamSettings | undefined;
   const kept = await keptAnswer(root, name, key, git, async () => {
     const { openRepo: open } = await import('../store/repo.js');
@@ -83,9 +122,7 @@ export async function viewOfRepo<T>(
     settings = repo.settings;
     return { value: work(repo), problems: repo.data.problems };
   });
-  env.err.write(brokenFilesWarning(kept.problems));
-  const read = async () => settings ?? (await import('../store/settings.js')).loadSettings(root).settings;
-  return { value: kept.value, root, settings: read };
+  return { ...kept, settings };
 }
 
 /** Refuses early, before a question or an editor, when git is in the middle of a merge or rebase. */

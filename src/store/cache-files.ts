@@ -56,11 +56,20 @@ export const stamped = (file: Partial<Stamp> | undefined, now: Stamp | undefined
   file.settings === now.settings &&
   file.git === now.git;
 
-/** A JSON cache file, when it is a plain file of ours (a link or a FIFO in .kith/ is not read) and parses. */
-export function readCacheJson<T>(file: string): T | undefined {
+/** A cache file's text, when it is a plain file of ours (a link or a FIFO in .kith/ is not read). */
+export function readCacheText(file: string): string | undefined {
   try {
-    if (!lstatSync(file).isFile()) return undefined;
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON cache file, when it is a plain file of ours and parses. */
+export function readCacheJson<T>(file: string): T | undefined {
+  const text = readCacheText(file);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as T);
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
-import { isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
+import { isOwnFolder, readCacheText, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 
 // inside the cache's folder: forgetting the cache forgets them too
 const DIR = '.kith/cache/views';
@@ -28,7 +28,41 @@ export interface Kept<T> {
   readonly problems: readonly Problem[];
 }
 
-const viewFile = (root: string, name: string) => join(root, DIR, `${name}.json`);
+/** How a view's file holds it: the extension, and the file's text read and written. */
+interface Codec<T> {
+  readonly ext: string;
+  parse(text: string): ViewFile<T>;
+  print(file: ViewFile<T>): string;
+}
+
+const AS_JSON: Codec<unknown> = {
+  ext: 'json',
+  parse: (text) => JSON.parse(text),
+  print: (file) => JSON.stringify(file),
+};
+
+// printed output kept as it is after one line of JSON (with its length: a file cut short is not
+// printed), so reading it back parses no long string
+const AS_TEXT: Codec<string> = {
+  ext: 'txt',
+  parse(text) {
+    const end = text.indexOf('\n');
+    const head = JSON.parse(end < 0 ? '' : text.slice(0, end)) as ViewFile<unknown> & { length: number };
+    const value = text.slice(end + 1);
+    if (value.length !== head.length) throw new Error('cut short');
+    return { ...head, value };
+  },
+  print: ({ value, ...head }) => `${JSON.stringify({ ...head, length: value.length })}\n${value}`,
+};
+
+function readView<T>(file: string, codec: Codec<T>): ViewFile<T> | undefined {
+  const text = readCacheText(file);
+  try {
+    return text === undefined ? undefined : codec.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The name of one of `slots` files that keep a command's answers for different keys (the last
@@ -44,20 +78,43 @@ export function slotOf(name: string, key: string, slots: number): string {
  * `work`'s, kept for next time when git vouched for every record file as it was asked (records
  * read later are at least as new: a file moving meanwhile changes the digest, never trusted).
  */
-export async function keptAnswer<T>(
+export function keptAnswer<T>(
   root: string,
   name: string,
   key: string,
   git: Promise<GitView | undefined>,
   work: () => Promise<Kept<T>>,
 ): Promise<Kept<T>> {
+  return kept(root, name, key, git, work, AS_JSON as Codec<T>);
+}
+
+/** As keptAnswer, for an answer that is printed text (the day's due list as JSON): kept as it is. */
+export function keptText(
+  root: string,
+  name: string,
+  key: string,
+  git: Promise<GitView | undefined>,
+  work: () => Promise<Kept<string>>,
+): Promise<Kept<string>> {
+  return kept(root, name, key, git, work, AS_TEXT);
+}
+
+async function kept<T>(
+  root: string,
+  name: string,
+  key: string,
+  git: Promise<GitView | undefined>,
+  work: () => Promise<Kept<T>>,
+  codec: Codec<T>,
+): Promise<Kept<T>> {
   const own = isOwnFolder(root, DIR);
-  const file = own ? readCacheJson<ViewFile<T>>(viewFile(root, name)) : undefined;
+  const path = join(root, DIR, `${name}.${codec.ext}`);
+  const file = own ? readView(path, codec) : undefined;
   // stamped before the work: records read later are at least as new
   const now = stampNow(root, await git, FORMAT);
   if (stamped(file, now) && file!.key === key && Array.isArray(file!.problems))
     return { value: file!.value, problems: file!.problems };
-  const kept = await work();
-  if (now && own) writeCacheFile(viewFile(root, name), JSON.stringify({ ...now, key, ...kept } satisfies ViewFile<T>));
-  return kept;
+  const answer = await work();
+  if (now && own) writeCacheFile(path, codec.print({ ...now, key, ...answer }));
+  return answer;
 }

@@ -1,11 +1,13 @@
 // The day's due list kept in .kith/cache/views: `kith due` asked twice reads one file, and any
 // way a record file, kith.yaml, the day or the zone moves gives the answer the files give alone.
-import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRepo, type Sandbox } from '../helpers/cli.js';
 
 const VIEW = '.kith/cache/views/due.json';
+// the day's whole list as `due --json` printed it
+const PRINTED = '.kith/cache/views/due-json.txt';
 const CONVERSATION = 'conversations/2026/jane-doe-2026-11-20.md';
 
 function due(s: Sandbox, args: string[] = [], env: Record<string, string> = {}): string {
@@ -20,8 +22,13 @@ function lying(): Sandbox {
   const s = seededRepo();
   expect(s.kith(['log', 'jane', 'Asked for pricing', '--turn', 'us', '--at', '2026-11-20 10:00']).code).toBe(0);
   expect(due(s)).toContain('reply to Jane Doe');
-  const file = join(s.dir, VIEW);
-  writeFileSync(file, readFileSync(file, 'utf8').replaceAll('reply to Jane Doe', 'reply to Wrong Name'));
+  expect(due(s, ['--all'])).toContain('reply to Jane Doe');
+  const dir = join(s.dir, '.kith/cache/views');
+  expect(readdirSync(dir).sort()).toEqual(['due-json.txt', 'due.json']);
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('reply to Jane Doe', 'reply to Wrong Name'));
+  }
   return s;
 }
 
@@ -66,16 +73,40 @@ describe('the kept due list', { timeout: 120_000 }, () => {
     ],
     ['kith.yaml changed', (s) => appendFileSync(join(s.dir, 'kith.yaml'), '# changed\n')],
     ['a write by kith', (s) => expect(s.kith(['log', 'jane', 'Sent the pricing', '--turn', 'them']).code).toBe(0)],
-    ['the kept file corrupt', (s) => writeFileSync(join(s.dir, VIEW), '{"format": 1, "value": [')],
-    ['the kept file empty', (s) => writeFileSync(join(s.dir, VIEW), '')],
-    ['the kept file from another format', (s) => edit(s, VIEW, '"format":1', '"format":999')],
-    ['the kept file from another Kith version', (s) => edit(s, VIEW, /"kith":"[^"]*"/, '"kith":"0.0.0-old"')],
   ])('is worked out again after %s', (_what, move) => {
     const s = lying();
     move(s);
     const got = due(s, ['--all']);
     expect(got).not.toContain('Wrong Name');
     expect(got).toBe(truth(s, ['--all']));
+  });
+
+  it.each<[string, string, (s: Sandbox, file: string) => void]>(
+    [VIEW, PRINTED].flatMap((file) => [
+      [file, 'corrupt', (s: Sandbox) => writeFileSync(join(s.dir, file), '{"format": 1, "value": [')],
+      [file, 'empty', (s: Sandbox) => writeFileSync(join(s.dir, file), '')],
+      [file, 'cut short', (s: Sandbox) => edit(s, file, /.{40}$/s, '')],
+      [file, 'from another format', (s: Sandbox) => edit(s, file, '"format":1', '"format":999')],
+      [file, 'from another Kith version', (s: Sandbox) => edit(s, file, /"kith":"[^"]*"/, '"kith":"0.0.0-old"')],
+    ]),
+  )('is worked out again when %s is %s (the other kept file gone)', (file, _what, spoil) => {
+    const s = lying();
+    rmSync(join(s.dir, file === VIEW ? PRINTED : VIEW));
+    spoil(s, file);
+    const got = due(s, ['--all']);
+    expect(got).not.toContain('Wrong Name');
+    expect(got).toBe(truth(s, ['--all']));
+  });
+
+  it('is printed as kept with only the time of asking new, and kept apart for each horizon', () => {
+    const s = lying();
+    const later = due(s, ['--all'], { KITH_NOW: '2026-11-25T17:30:00+01:00' });
+    expect(JSON.parse(later).now).toBe('2026-11-25T16:30:00.000Z');
+    expect(later).toContain('reply to Wrong Name');
+    // another horizon is printed again from the kept list, the same as from the files
+    rmSync(join(s.dir, PRINTED));
+    const near = due(s, ['--within', '1d']);
+    expect(near).toBe(truth(s, ['--within', '1d']).replaceAll('Jane Doe', 'Wrong Name'));
   });
 
   it('is worked out again on another day and in another zone', () => {
