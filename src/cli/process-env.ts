@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
 import type { Env, Output } from '../commands/env.js';
 import { KithError } from '../core/model/errors.js';
-import { terminalSafeOutput } from '../core/model/terminal.js';
+import { isSafeOutputBytes, terminalSafeOutput } from '../core/model/terminal.js';
 import { configPath } from '../store/config-path.js';
 import { isIsoDate, isZoneName, zoneOfTz } from '../core/time/index.js';
 
@@ -31,6 +31,9 @@ function output(stream: NodeJS.WriteStream, vars: NodeJS.ProcessEnv): Output {
     // the output boundary: whatever a renderer missed, nothing but our colours drives the terminal
     write: (text) => {
       stream.write(terminalSafeOutput(text));
+    },
+    writeBytes: (bytes) => {
+      stream.write(isSafeOutputBytes(bytes) ? bytes : terminalSafeOutput(bytes.toString('utf8')));
     },
     isTTY,
     color: isColor(isTTY, vars),

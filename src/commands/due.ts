@@ -14,6 +14,7 @@ import { renderDigest } from '../render/digest.js';
 import { dueItemJson } from '../render/json/due.js';
 import { renderIcs } from '../render/ics.js';
 import { renderDue, renderNothingDue } from '../render/text/due.js';
+import { writeBytes } from '../render/text/output.js';
 import { jsonText } from '../render/text/paint.js';
 import { writeOutside } from '../store/files.js';
 import { currentHandle, openRepo, printedView, viewOfRepo, type Env } from './env.js';
@@ -59,6 +60,9 @@ export interface DueOptions {
   readonly ics?: string | boolean;
 }
 
+// the time of asking, left out of the kept JSON (it is its first key)
+const NO_NOW = Buffer.from('"now": ""');
+
 /** The items, or undefined when the day's whole list was printed as JSON as it was kept. */
 export async function run(opts: DueOptions, env: Env): Promise<readonly DueItem[] | undefined> {
   const formats = [
@@ -77,12 +81,17 @@ export async function run(opts: DueOptions, env: Env): Promise<readonly DueItem[
   const now = new Date(env.now).toISOString();
   if (opts.json && !narrowed && !opts.mine && opts.owner === undefined) {
     // what a script asks most, the whole list as JSON, kept as printed: only the time of asking is new
-    const print = (all: readonly DueItem[]) => json(withinHorizon(all, today, within), '');
+    const print = (all: readonly DueItem[]) => Buffer.from(json(withinHorizon(all, today, within), ''));
     const day = `${today} ${env.zone}`;
     const text = await printedView(env, { name: 'due-json', key: `${day} ${within}`, print }, 'due', day, (r) =>
       work(r.data),
     );
-    env.out.write(text.replace('"now": ""', `"now": ${JSON.stringify(now)}`));
+    const at = text.indexOf(NO_NOW);
+    const asked = Buffer.from(`"now": ${JSON.stringify(now)}`);
+    writeBytes(
+      env.out,
+      at < 0 ? text : Buffer.concat([text.subarray(0, at), asked, text.subarray(at + NO_NOW.length)]),
+    );
     return undefined;
   }
   // narrowed to a record: worked out from the records' excerpts; else the day's whole list,

@@ -11,7 +11,7 @@ import { rootOfEnv } from '../store/find-root.js';
 import { KITH_BIN } from '../store/package-files.js';
 import { recordsGitView } from '../store/records-git-view.js';
 import type { OpenOptions, Repo } from '../store/repo.js';
-import { keptAnswer, keptText, type Kept } from '../store/views.js';
+import { keptAnswer, keptBytes, type Kept } from '../store/views.js';
 import type { Output } from '../render/text/output.js';
 import { brokenFilesWarning } from '../render/text/problems.js';
 
@@ -87,13 +87,13 @@ export async function viewOfRepo<T>(
  */
 export async function printedView<T>(
   env: Env,
-  printed: { readonly name: string; readonly key: string; print(value: T): string },
+  printed: { readonly name: string; readonly key: string; print(value: T): Buffer },
   name: string,
   key: string,
   work: (repo: Repo) => T,
-): Promise<string> {
+): Promise<Buffer> {
   const { root, git } = startView(env);
-  const kept = await keptText(root, printed.name, printed.key, git, async () => {
+  const kept = await keptBytes(root, printed.name, printed.key, git, async () => {
     const view = await keptView(env, root, git, name, key, work);
     return { value: printed.print(view.value), problems: view.problems };
   });

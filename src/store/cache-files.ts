@@ -56,10 +56,10 @@ export const stamped = (file: Partial<Stamp> | undefined, now: Stamp | undefined
   file.settings === now.settings &&
   file.git === now.git;
 
-/** A cache file's text, when it is a plain file of ours (a link or a FIFO in .kith/ is not read). */
-export function readCacheText(file: string): string | undefined {
+/** A cache file's bytes, when it is a plain file of ours (a link or a FIFO in .kith/ is not read). */
+export function readCacheBytes(file: string): Buffer | undefined {
   try {
-    return lstatSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+    return lstatSync(file).isFile() ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
@@ -67,16 +67,16 @@ export function readCacheText(file: string): string | undefined {
 
 /** A JSON cache file, when it is a plain file of ours and parses. */
 export function readCacheJson<T>(file: string): T | undefined {
-  const text = readCacheText(file);
+  const bytes = readCacheBytes(file);
   try {
-    return text === undefined ? undefined : (JSON.parse(text) as T);
+    return bytes === undefined ? undefined : (JSON.parse(bytes.toString('utf8')) as T);
   } catch {
     return undefined;
   }
 }
 
 /** Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only slower). */
-export function writeCacheFile(file: string, text: string): boolean {
+export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
   // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
-import { isOwnFolder, readCacheText, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
+import { isOwnFolder, readCacheBytes, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 
 // inside the cache's folder: forgetting the cache forgets them too
 const DIR = '.kith/cache/views';
@@ -28,37 +28,38 @@ export interface Kept<T> {
   readonly problems: readonly Problem[];
 }
 
-/** How a view's file holds it: the extension, and the file's text read and written. */
+/** How a view's file holds it: the extension, and the file's bytes read and written. */
 interface Codec<T> {
   readonly ext: string;
-  parse(text: string): ViewFile<T>;
-  print(file: ViewFile<T>): string;
+  parse(bytes: Buffer): ViewFile<T>;
+  print(file: ViewFile<T>): string | Buffer;
 }
 
 const AS_JSON: Codec<unknown> = {
   ext: 'json',
-  parse: (text) => JSON.parse(text),
+  parse: (bytes) => JSON.parse(bytes.toString('utf8')),
   print: (file) => JSON.stringify(file),
 };
 
-// printed output kept as it is after one line of JSON (with its length: a file cut short is not
-// printed), so reading it back parses no long string
-const AS_TEXT: Codec<string> = {
+// printed output kept as its bytes after one line of JSON (with their length: a file cut short is
+// not printed), so reading it back decodes and parses no long string
+const AS_BYTES: Codec<Buffer> = {
   ext: 'txt',
-  parse(text) {
-    const end = text.indexOf('\n');
-    const head = JSON.parse(end < 0 ? '' : text.slice(0, end)) as ViewFile<unknown> & { length: number };
-    const value = text.slice(end + 1);
+  parse(bytes) {
+    const end = bytes.indexOf(10);
+    const head = JSON.parse(end < 0 ? '' : bytes.toString('utf8', 0, end)) as ViewFile<unknown> & { length: number };
+    const value = bytes.subarray(end + 1);
     if (value.length !== head.length) throw new Error('cut short');
     return { ...head, value };
   },
-  print: ({ value, ...head }) => `${JSON.stringify({ ...head, length: value.length })}\n${value}`,
+  print: ({ value, ...head }) =>
+    Buffer.concat([Buffer.from(`${JSON.stringify({ ...head, length: value.length })}\n`), value]),
 };
 
 function readView<T>(file: string, codec: Codec<T>): ViewFile<T> | undefined {
-  const text = readCacheText(file);
+  const bytes = readCacheBytes(file);
   try {
-    return text === undefined ? undefined : codec.parse(text);
+    return bytes === undefined ? undefined : codec.parse(bytes);
   } catch {
     return undefined;
   }
@@ -88,15 +89,15 @@ export function keptAnswer<T>(
   return kept(root, name, key, git, work, AS_JSON as Codec<T>);
 }
 
-/** As keptAnswer, for an answer that is printed text (the day's due list as JSON): kept as it is. */
-export function keptText(
+/** As keptAnswer, for an answer that is printed output (the day's due list as JSON): kept as its bytes. */
+export function keptBytes(
   root: string,
   name: string,
   key: string,
   git: Promise<GitView | undefined>,
-  work: () => Promise<Kept<string>>,
-): Promise<Kept<string>> {
-  return kept(root, name, key, git, work, AS_TEXT);
+  work: () => Promise<Kept<Buffer>>,
+): Promise<Kept<Buffer>> {
+  return kept(root, name, key, git, work, AS_BYTES);
 }
 
 async function kept<T>(

@@ -120,6 +120,19 @@ describe('the kept due list', { timeout: 120_000 }, () => {
     expect(due(t, [], zone)).toBe(truth(t, [], zone));
   });
 
+  it('is printed safe even when the kept file would drive the terminal', () => {
+    const s = lying();
+    rmSync(join(s.dir, VIEW));
+    const file = join(s.dir, PRINTED);
+    const [head, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const body = rest.join('\n').replace('Wrong Name', 'Wrong\u001b]52;c;cm0gLXJmIH4=\u0007\u009b2J Name');
+    const length = Buffer.byteLength(body);
+    writeFileSync(file, `${head!.replace(/"length":\d+/, `"length":${length}`)}\n${body}`);
+    const got = due(s, ['--all']);
+    expect(got).toContain('reply to Wrong Name');
+    expect(got).not.toMatch(/[\u001b\u0007\u009b]/);
+  });
+
   it('is not read or written through a link', () => {
     const s = lying();
     const elsewhere = join(s.home, 'elsewhere');

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quotePath, terminalSafe } from '../../src/core/model/index.js';
+import { isSafeOutputBytes, terminalSafeOutput } from '../../src/core/model/terminal.js';
 import { commitAll, kith, put, teamRepo } from './hostile.js';
 
 const OSC52 = '\u001b]52;c;cm0gLXJmIH4=\u0007';
@@ -22,6 +23,23 @@ describe('terminal output', { timeout: 180_000 }, () => {
     expect(terminalSafe(`a${OSC52}b${CLEAR}c${LINK}d\u009b2Je\u202ef\u200bg\nh`)).toBe(
       'abcclickde fg h'.replace(' fg', 'fg'),
     );
+  });
+
+  it('lets bytes through as they are exactly when the text sanitiser would leave them as they are', () => {
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const text = `a${String.fromCodePoint(cp)}b`;
+      expect(isSafeOutputBytes(Buffer.from(text)), `U+${cp.toString(16)}`).toBe(terminalSafeOutput(text) === text);
+    }
+    expect(isSafeOutputBytes(Buffer.from(`ok ${OSC52}`))).toBe(false);
+    expect(isSafeOutputBytes(Buffer.from('zoë 😀 €, "tab"\t\n'))).toBe(true);
+    // not UTF-8: a lone 8-bit CSI, an overlong NUL, a sequence cut short
+    for (const bad of [
+      [0x61, 0x9b, 0x32, 0x4a],
+      [0xc0, 0x80],
+      [0x61, 0xe2, 0x80],
+    ])
+      expect(isSafeOutputBytes(Buffer.from(bad)), bad.join(' ')).toBe(false);
   });
 
   it('prints file names with escapes quoted in every warning and in check, never raw', () => {

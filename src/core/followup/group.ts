@@ -15,13 +15,15 @@ const PRIORITY: Record<DueKind, number> = {
 };
 
 // one collator for every comparison: String#localeCompare builds one per call, and a big
-// repository sorts tens of thousands of items
-const collator = new Intl.Collator('en');
+// repository sorts tens of thousands of items; made on the first (a kept list sorts nothing)
+let collator: Intl.Collator | undefined;
 
 export function byUrgency(a: DueItem, b: DueItem): number {
   // ISO dates sort as plain strings
   const byDate = a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
-  return byDate || PRIORITY[a.kind] - PRIORITY[b.kind] || collator.compare(a.title, b.title);
+  return (
+    byDate || PRIORITY[a.kind] - PRIORITY[b.kind] || (collator ??= new Intl.Collator('en')).compare(a.title, b.title)
+  );
 }
 
 export interface DueGroups {

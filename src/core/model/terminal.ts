@@ -2,6 +2,7 @@
 // from mail or a teammate's files must never drive the terminal (OSC 52 sets the clipboard,
 // CSI 2J clears it, OSC 8 hides a link) nor show itself in another order than it is stored.
 // Pure: no I/O.
+import { isUtf8 } from 'node:buffer';
 
 // Escape sequences whole: CSI, the string ones (OSC, DCS, SOS, PM, APC) up to their end, and
 // the two-character ones; then the 8-bit forms. A string sequence never runs past a line's end.
@@ -50,6 +51,35 @@ export function terminalSafeOutput(text: string): string {
   const parts = text.split(OWN_COLOUR);
   const colours = text.match(OWN_COLOUR) ?? [];
   return parts.map((p, i) => terminalSafe(p, true) + (colours[i] ?? '')).join('');
+}
+
+/** Whether UTF-8 bytes hold one of UNSAFE's characters: the same test, byte by byte. */
+function hasUnsafeBytes(b: Buffer): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0xc2) {
+      if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f) return true;
+      continue;
+    }
+    const d = b[i + 1];
+    const e = b[i + 2] ?? 0;
+    // U+0080-U+009F, U+061C, U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF
+    if (c === 0xc2 && d !== undefined && d >= 0x80 && d <= 0x9f) return true;
+    if (c === 0xd8 && d === 0x9c) return true;
+    if (c === 0xe1 && d === 0xa0 && e === 0x8e) return true;
+    if (c === 0xe2 && d === 0x80 && ((e >= 0x8b && e <= 0x8f) || (e >= 0xaa && e <= 0xae))) return true;
+    if (c === 0xe2 && d === 0x81 && ((e >= 0xa0 && e <= 0xa4) || (e >= 0xa6 && e <= 0xa9))) return true;
+    if (c === 0xef && d === 0xbb && e === 0xbf) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether output as bytes may go to a terminal as it is: well-formed UTF-8 holding nothing
+ * terminalSafeOutput would change (so printing long kept text needs no decoding and encoding).
+ */
+export function isSafeOutputBytes(bytes: Buffer): boolean {
+  return isUtf8(bytes) && !hasUnsafeBytes(bytes);
 }
 
 const C_ESCAPES: Readonly<Record<string, string>> = {
