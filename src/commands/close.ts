@@ -1,7 +1,7 @@
 // `kith close REF [--reason ...]`: ends a conversation; nobody owes a word any more. Its open
 // promises are never hidden: they stay open and due (--keep-promises) or are dropped
 // (--drop-promises); without either, a terminal is asked and a script is told.
-import { pickConversation, planClose, type OpenPromises } from '../core/conversation/index.js';
+import { planClose, type OpenPromises } from '../core/conversation/index.js';
 import { plural, quotePath, stripControls, UsageError } from '../core/model/index.js';
 import { localDate } from '../core/time/index.js';
 import { applyEdit } from '../store/repo.js';
@@ -31,7 +31,7 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
   if (opts.dropPromises) return 'drop';
   ensureWritable(env);
   const repo = await openRepo(env, { quiet: true, excerpts: true });
-  const open = pickConversation(repo.data, repo.resolve(opts.ref)).promises.filter((p) => p.state === 'open');
+  const open = repo.openConversation(opts.ref).promises.filter((p) => p.state === 'open');
   if (!open.length || !env.stdinIsTTY) return undefined;
   for (const p of open)
     env.err.write(`  ${p.from === 'us' ? 'we' : 'they'} promised: ${stripControls(p.what)} (by ${p.due})\n`);
@@ -46,7 +46,7 @@ async function choice(opts: CloseOptions, env: Env): Promise<OpenPromises | unde
 export async function run(opts: CloseOptions, env: Env) {
   const promises = await choice(opts, env);
   return withRepoExcerpts(env, 'close', async (repo) => {
-    const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
+    const conversation = repo.openConversation(opts.ref);
     const plan = planClose(conversation, { reason: opts.reason, promises, today: localDate(env.now, env.zone) });
     await applyEdit(repo, conversation.path, { changes: plan.changes, summary: plan.summary, action: 'close' });
     const kept = plan.open.length

@@ -49,7 +49,8 @@ const TURN_TEXT = { us: 'our turn', them: 'their turn', closed: 'closed' } as co
 export async function run(opts: LogOptions, env: Env) {
   const typed = logText(opts.text, opts.type);
   return withRepoExcerpts(env, 'log', async (repo) => {
-    const target = repo.resolve(opts.ref);
+    // the record named is read alone, and the conversations that may be open with it
+    const target = repo.resolveFull(opts.ref);
     const deal = opts.deal ? repo.resolve(opts.deal, ['deal']).slug : undefined;
     const when = { now: env.now, zone: env.zone };
     const at = opts.at
@@ -58,7 +59,7 @@ export async function run(opts: LogOptions, env: Env) {
     const next = opts.next
       ? (await parseWhen(opts.next, { ...when, toward: 'future', flag: '--next', anyDay: opts.past })).date
       : undefined;
-    const plan = planLog(repo.data, target, {
+    const plan = planLog(repo.around(target), target, {
       ...typed,
       at,
       next,

@@ -35,8 +35,8 @@ export interface PromiseOptions {
 
 export async function run(opts: PromiseOptions, env: Env) {
   return withRepoExcerpts(env, 'promise', async (repo) => {
-    const target = repo.resolve(opts.ref);
-    const conversation = pickConversation(repo.data, target);
+    const target = repo.resolveFull(opts.ref);
+    const conversation = pickConversation(repo.around(target), target);
     if (!opts.what.trim()) throw new UsageError('what is promised? the text is empty');
     const due = (
       await parseWhen(opts.by, { now: env.now, zone: env.zone, toward: 'future', flag: '--by', anyDay: opts.past })

@@ -1,5 +1,5 @@
 // `kith snooze REF WHEN`: moves a conversation's next date, or a promise's due date.
-import { findPromise, patchPromise, pickConversation } from '../core/conversation/index.js';
+import { findPromise, patchPromise } from '../core/conversation/index.js';
 import { parseWhen } from '../core/time/index.js';
 import { clean } from '../render/text/paint.js';
 import { quotePath } from '../core/model/index.js';
@@ -44,7 +44,7 @@ export async function run(opts: SnoozeOptions, env: Env) {
       env.out.write(`promise ${promise.id} now due ${date}: ${clean(promise.what)}\n`);
       return { promise: promise.id, due: date };
     }
-    const conversation = pickConversation(repo.data, repo.resolve(opts.ref));
+    const conversation = repo.openConversation(opts.ref);
     await applyEdit(repo, conversation.path, {
       changes: { next: date },
       summary: `snooze ${conversation.subject} to ${date}`,

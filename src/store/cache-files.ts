@@ -2,7 +2,17 @@
 // where they live, the stamp of kith.yaml they are good for, and reading and writing them so
 // that a torn, foreign or linked file is never trusted or written through.
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { GitView } from '../git/clean-files.js';
 import { SETTINGS_FILE } from './layout.js';
@@ -62,6 +72,32 @@ export function readCacheBytes(file: string): Buffer | undefined {
     return lstatSync(file).isFile() ? readFileSync(file) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** A cache file's first line (without its newline), read alone: what follows it is not read. */
+export function readCacheLine(file: string): string | undefined {
+  let fd: number;
+  try {
+    if (!lstatSync(file).isFile()) return undefined;
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    for (let size = 1 << 20; ; size *= 2) {
+      const chunk = Buffer.allocUnsafe(size);
+      const got = readSync(fd, chunk, 0, size, null);
+      const end = chunk.subarray(0, got).indexOf(10);
+      chunks.push(chunk.subarray(0, end < 0 ? got : end));
+      if (end >= 0) return Buffer.concat(chunks).toString('utf8');
+      if (got === 0) return undefined;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -3,21 +3,13 @@
 // problems met. While git's digest is the same, no file needs listing or comparing, and each
 // kind's records are read from its shards only when a command asks for them.
 import { join } from 'node:path';
-import type { AnyRecord, Problem } from '../core/model/index.js';
+import { keyOf, type AnyRecord, type Problem, type RecordKey } from '../core/model/index.js';
 import { afterStaging, type GitView } from '../git/clean-files.js';
 import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 import { revive, reviveOwned } from './excerpts.js';
-import {
-  current,
-  FORMAT,
-  loadFolder,
-  readShard,
-  shardFile,
-  type Loaded,
-  type ReadText,
-  type Refreshed,
-} from './index-cache.js';
+import { current, loadFolder, type Loaded, type ReadText, type Refreshed } from './index-cache.js';
 import { isRecordName } from './layout.js';
+import { FORMAT, keyOfLine, keysOfShard, readShard, readShardKeys, shardFile } from './shard-files.js';
 
 const MANIFEST = 'manifest.json';
 
@@ -110,4 +102,22 @@ export function vouchedFolder(
   const out: Loaded = { records: [], problems: [], reread: [], kept: true };
   loadFolder(root, folder, paths, { read, settings, full: false, cache: true, blobs: git.clean }, out, { written: 0 });
   return out.records;
+}
+
+/**
+ * The keys of one folder's records (what resolving a reference reads), from its shard's first
+ * line, in a cache git vouches for; from its records when that line cannot be read.
+ */
+export function vouchedKeys(root: string, folder: string, read: ReadText, git: GitView, settings: string): RecordKey[] {
+  const file = shardFile(root, folder);
+  const kept = current.get(file);
+  const keys = kept ? keysOfShard(kept) : readShardKeys(file, settings);
+  const out: RecordKey[] = [];
+  for (const path in keys) {
+    const key = keyOfLine(folder, path, keys[path]);
+    // a line that does not fit its folder is not trusted: the records are read instead
+    if (!key) return vouchedFolder(root, folder, read, git, settings).map(keyOf);
+    out.push(key);
+  }
+  return keys ? out : vouchedFolder(root, folder, read, git, settings).map(keyOf);
 }

@@ -8,7 +8,8 @@
 // cache that is missing, corrupt or from another format, Kith version or kith.yaml is rebuilt.
 import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, isOwnFolder, readCacheJson, settingsHash, writeCacheFile } from './cache-files.js';
+import { CACHE_DIR, isOwnFolder, settingsHash } from './cache-files.js';
+import { FORMAT, readShard, shardFile, writeShard, type CacheEntry, type Shard } from './shard-files.js';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import { excerptOf, revive } from './excerpts.js';
 import {
@@ -26,24 +27,8 @@ import { kindOfPath, walkRecordFolders } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 import { readRecord, type ReadResult } from './records.js';
 
-/** Bumped whenever what an entry holds changes. */
-export const FORMAT = 5;
-
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };
-
-interface CacheEntry {
-  readonly st: Version;
-  readonly r?: Record<string, unknown>;
-  readonly p?: readonly Problem[];
-}
-
-export interface Shard {
-  readonly format: number;
-  readonly kith: string;
-  readonly settings: string;
-  readonly entries: Record<string, CacheEntry>;
-}
 
 export interface Loaded {
   readonly records: AnyRecord[];
@@ -68,23 +53,6 @@ function byFolder(paths: readonly string[]): Map<string, string[]> {
   }
   return out;
 }
-
-export const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
-
-export function readShard(file: string, settings: string): { shard?: Shard; written: number } {
-  let written = 0;
-  try {
-    written = lstatSync(file).mtimeMs;
-  } catch {
-    return { written: 0 };
-  }
-  const shard = readCacheJson<Shard>(file);
-  const valid =
-    shard?.format === FORMAT && shard.kith === KITH_VERSION && shard.settings === settings && !!shard.entries;
-  return valid && typeof shard.entries === 'object' ? { shard, written } : { written: 0 };
-}
-
-const writeShard = (file: string, shard: Shard) => writeCacheFile(file, JSON.stringify(shard));
 
 /** Reads one file into a cache entry and, for a full read, its whole record. */
 function readEntry(root: string, path: string, v: Version, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {

@@ -1,21 +1,22 @@
 // Every record of the repository as RepoData: read whole, or as the index cache's excerpts, and
 // from a cache git vouches for as a whole, kind by kind when a command first asks for a kind.
-import type {
-  AnyRecord,
-  Contact,
-  Conversation,
-  Deal,
-  Org,
-  Problem,
-  RecordKind,
-  RepoData,
-  TeamSettings,
+import {
+  recordsOfKind,
+  type Contact,
+  type Deal,
+  type Org,
+  type Conversation,
+  type Problem,
+  type RecordKind,
+  type RepoData,
+  type TeamSettings,
 } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
 import type { Vars } from '../git/git.js';
-import { vouchedCache, vouchedFolder, vouchForCache } from './cache-manifest.js';
+import { vouchedCache, vouchedFolder, vouchedKeys, vouchForCache } from './cache-manifest.js';
 import { loadRecords, type ReadText } from './index-cache.js';
 import { kindOfPath, walkRecordFolders } from './layout.js';
+import { lazyData } from './lazy-data.js';
 import { recordsGitView } from './records-git-view.js';
 
 import { readRepoFile } from './safe-paths.js';
@@ -101,29 +102,18 @@ function vouchedData(
   git: GitView,
 ): RepoData {
   const read = recordReader(root);
-  const kinds = new Map<RecordKind, AnyRecord[]>();
-  const of = <R extends AnyRecord>(kind: RecordKind): R[] => {
-    let records = kinds.get(kind);
-    if (!records) {
-      const mine = folders.filter((f) => kindOfPath(`${f}/x.md`) === kind);
-      kinds.set(kind, (records = mine.flatMap((f) => vouchedFolder(root, f, read, git, stamp))));
-    }
-    return records as R[];
-  };
-  return {
-    settings,
-    problems,
-    get contacts() {
-      return of<Contact>('contact');
-    },
-    get orgs() {
-      return of<Org>('org');
-    },
-    get deals() {
-      return of<Deal>('deal');
-    },
-    get conversations() {
-      return of<Conversation>('conversation');
-    },
-  };
+  const mine = (kind: RecordKind) => folders.filter((f) => kindOfPath(`${f}/x.md`) === kind);
+  return lazyData(
+    { settings, problems },
+    (kind) => mine(kind).flatMap((f) => vouchedFolder(root, f, read, git, stamp)),
+    (kind) => mine(kind).flatMap((f) => vouchedKeys(root, f, read, git, stamp)),
+  );
+}
+
+/**
+ * The repository with only these conversations (the rest read from `data` when asked for): for a
+ * command about one record.
+ */
+export function withConversations(data: RepoData, conversations: readonly Conversation[]): RepoData {
+  return lazyData(data, (kind) => (kind === 'conversation' ? conversations : recordsOfKind(data, kind)), data.keys);
 }

@@ -1,12 +1,16 @@
 // The data repository behind one interface: finding it, its settings and records, a record
 // by path or by what a person typed, the text of a file for editing, and applying a change
 // as atomic writes plus one commit. Commands reach the data only through `Repo`.
+import { openConversationKeys, pickConversation } from '../core/conversation/index.js';
 import {
   indexRepo,
   KithError,
+  recordKeys,
   quotePath,
+  resolveKey,
   resolveRef,
   type AnyRecord,
+  type Conversation,
   type Problem,
   type RecordKind,
   type RepoData,
@@ -18,7 +22,7 @@ import { editRecordText, type FieldChanges } from './front-matter-edit.js';
 import { freePath, pathExists } from './layout.js';
 import { followWrite } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
-import { loadData, recordReader, type LoadOptions } from './repo-data.js';
+import { loadData, recordReader, withConversations, type LoadOptions } from './repo-data.js';
 import { readRecord, type ReadResult } from './records.js';
 import { readRepoFile } from './safe-paths.js';
 import { loadSettings } from './settings.js';
@@ -47,6 +51,15 @@ export interface Repo {
   get(path: string): AnyRecord | undefined;
   /** One record for what a person typed, or a usage error listing candidates. */
   resolve(ref: string, kinds?: readonly RecordKind[]): AnyRecord;
+  /** As resolve, the record read whole from disk now: where keys are kept, no other record is read. */
+  resolveFull(ref: string, kinds?: readonly RecordKind[]): AnyRecord;
+  /** The one open conversation a reference means (read whole), or a usage error saying why not. */
+  openConversation(ref: string): Conversation;
+  /**
+   * The repository as a command about one record's open conversation needs it: where keys are
+   * kept, only the conversations that may be open with it, each read whole; else `data`.
+   */
+  around(target: AnyRecord): RepoData;
   /** One record read whole from disk now (body and timeline), for a card or an edit. */
   full(path: string): AnyRecord;
   /** The text of a record file as it is on disk now, for an edit in place. */
@@ -82,20 +95,36 @@ export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {})
     if (problem || text === undefined) throw new KithError(`${quotePath(path)}: ${problem!.message}`, problem!.hint);
     return text;
   };
-  const taken = () => new Set(indexRepo(data).byPath.keys());
+  const full = (path: string) => {
+    const { record, problems } = readRecord(path, read(path));
+    if (!record)
+      throw new KithError(problems[0] ? `${quotePath(path)}: ${problems[0].message}` : `${path} is not a record`);
+    return record;
+  };
+  const around = (target: AnyRecord) => {
+    const keys = openConversationKeys(data, target);
+    return keys
+      ? withConversations(
+          data,
+          keys.map((k) => full(k.path) as Conversation),
+        )
+      : data;
+  };
+  const taken = () => new Set(recordKeys(data).map((k) => k.path));
   return {
     root,
     settings,
     data,
     get: (path) => indexRepo(data).byPath.get(path),
     resolve: (ref, kinds) => resolveRef(data, ref, kinds),
-    readForEdit: read,
-    full(path) {
-      const { record, problems } = readRecord(path, read(path));
-      if (!record)
-        throw new KithError(problems[0] ? `${quotePath(path)}: ${problems[0].message}` : `${path} is not a record`);
-      return record;
+    resolveFull: (ref, kinds) => full(resolveKey(data, ref, kinds).path),
+    openConversation(ref) {
+      const target = full(resolveKey(data, ref).path);
+      return pickConversation(around(target), target);
     },
+    readForEdit: read,
+    full,
+    around,
     exists: (path) => pathExists(root, path),
     newPath: (dir, slug) => freePath(root, taken(), dir, slug),
     ensureCanCommit: () => ensureCanCommit(root, vars),

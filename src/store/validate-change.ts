@@ -3,14 +3,18 @@
 // owners, e-mails, rates); only problems the change adds count, so old ones never block.
 import { checkRepo } from '../core/check/index.js';
 import {
+  keyOf,
   KithError,
+  recordsOfKind,
   quotePath,
   terminalSafe,
   type AnyRecord,
   type Problem,
+  type RecordKind,
   type RepoData,
 } from '../core/model/index.js';
 import { kindOfPath } from './layout.js';
+import { lazyData } from './lazy-data.js';
 import { readRecord, type ReadResult } from './records.js';
 
 const key = (p: Problem) => `${p.file}\u0000${p.message}`;
@@ -35,19 +39,7 @@ export function changeErrors(
     found.push(...read.problems);
   }
   if (!written.size) return [];
-  const gone = new Set(removes);
-  const keep = <T extends AnyRecord>(list: readonly T[], kind: AnyRecord['kind']): T[] => [
-    ...list.filter((r) => !written.has(r.path) && !gone.has(r.path)),
-    ...([...written.values()].filter((r) => r?.kind === kind) as T[]),
-  ];
-  const after: RepoData = {
-    ...data,
-    contacts: keep(data.contacts, 'contact'),
-    orgs: keep(data.orgs, 'org'),
-    deals: keep(data.deals, 'deal'),
-    conversations: keep(data.conversations, 'conversation'),
-    problems: [],
-  };
+  const after = afterChange(data, written, new Set(removes));
   // the written files' problems alone, before and after, each found against every record; the
   // problems they had before are looked for only when there are errors after (rarely)
   const only = new Set(written.keys());
@@ -55,6 +47,26 @@ export function changeErrors(
   if (!errors.length) return [];
   const before = new Set(checkRepo(data, only).map(key));
   return errors.filter((p, i, all) => !before.has(key(p)) && all.findIndex((q) => key(q) === key(p)) === i);
+}
+
+/**
+ * The repository as a change leaves it, for checking the change's files: every record, or (where
+ * the store keeps keys apart) every record's key and the change's records alone.
+ */
+function afterChange(
+  data: RepoData,
+  written: ReadonlyMap<string, AnyRecord | undefined>,
+  gone: ReadonlySet<string>,
+): RepoData {
+  const stays = (r: { readonly path: string }) => !written.has(r.path) && !gone.has(r.path);
+  const mine = (kind: RecordKind) => [...written.values()].filter((r): r is AnyRecord => r?.kind === kind);
+  const all = data.keys;
+  // with keys, no record but the change's own is read whole
+  return lazyData(
+    { settings: data.settings, problems: [] },
+    (kind) => [...(all ? [] : recordsOfKind(data, kind).filter(stays)), ...mine(kind)],
+    all && ((kind) => [...all(kind).filter(stays), ...mine(kind).map(keyOf)]),
+  );
 }
 
 /** A problem as one line for an error message, then its hint. */

@@ -14,7 +14,9 @@ function shard(
   s: Sandbox,
   name: string,
 ): { entries: Record<string, { st: number[] | string; r?: Record<string, unknown> }> } {
-  return JSON.parse(readFileSync(join(s.dir, CACHE, `${name}.json`), 'utf8'));
+  // after the line of keys (what resolving a reference reads)
+  const text = readFileSync(join(s.dir, CACHE, `${name}.json`), 'utf8');
+  return JSON.parse(text.slice(text.indexOf('\n') + 1));
 }
 
 function ok(s: Sandbox, args: string[]): string {
@@ -65,11 +67,11 @@ describe('the index cache', { timeout: 120_000 }, () => {
     ['not JSON at all', (file: string) => writeFileSync(file, '\u0000\u0001 garbage')],
     [
       'from another format',
-      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"format":\d+/, '"format":999')),
+      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"format":\d+/g, '"format":999')),
     ],
     [
       'from another Kith version',
-      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"kith":"[^"]*"/, '"kith":"0.0.0-old"')),
+      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"kith":"[^"]*"/g, '"kith":"0.0.0-old"')),
     ],
   ])('is rebuilt when %s', (_what, spoil) => {
     const s = seededRepo();
@@ -77,7 +79,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     const before = ok(s, ['ls', 'contacts', '--json']);
     // a cache that lies about Jane: only a rebuild can put her name right
     const file = join(s.dir, CACHE, 'contacts.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Wrong Name"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"Jane Doe"', '"Wrong Name"'));
     spoil(file);
     expect(ok(s, ['ls', 'contacts', '--json'])).toBe(before);
     expect(shard(s, 'contacts').entries['contacts/jane-doe.md']?.r?.name).toBe('Jane Doe');
@@ -88,7 +90,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     ageAll(s);
     ok(s, ['ls', 'contacts']);
     const file = join(s.dir, CACHE, 'contacts.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Wrong Name"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"Jane Doe"', '"Wrong Name"'));
     writeFileSync(join(s.dir, 'kith.yaml'), `${readFileSync(join(s.dir, 'kith.yaml'), 'utf8')}# changed\n`);
     expect(ok(s, ['ls', 'contacts'])).toContain('Jane Doe');
   });
@@ -99,7 +101,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     ok(s, ['ls', 'contacts']);
     // the same stat data, another name: proof the listing came from the cache
     const file = join(s.dir, CACHE, 'contacts.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"Jane Doe"', '"Cached Name"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"Jane Doe"', '"Cached Name"'));
     expect(ok(s, ['ls', 'contacts'])).toContain('Cached Name');
     s.kith(['check', '--full']);
     expect(ok(s, ['ls', 'contacts'])).toContain('Jane Doe');
@@ -150,7 +152,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     ok(s, ['ls', 'contacts']);
     // a lie about John in the cache: it stays as long as his file is not read again
     const file = join(s.dir, CACHE, 'contacts.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"John Roe"', '"Cached John"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"John Roe"', '"Cached John"'));
     const jane = join(s.dir, 'contacts/jane-doe.md');
     // a teammate's commit arriving by pull: another blob for Jane, John untouched
     writeFileSync(jane, readFileSync(jane, 'utf8').replace('Jane Doe', 'Jane Pulled'));
@@ -222,7 +224,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     const conversations = join(s.dir, CACHE, 'conversations-2026.json');
     writeFileSync(conversations, 'garbage');
     const deals = join(s.dir, CACHE, 'deals.json');
-    writeFileSync(deals, readFileSync(deals, 'utf8').replace('"Acme SSO rollout"', '"Cached Deal"'));
+    writeFileSync(deals, readFileSync(deals, 'utf8').replaceAll('"Acme SSO rollout"', '"Cached Deal"'));
     // (the listing's own kept answer aside)
     rmSync(join(s.dir, CACHE, 'views'), { recursive: true });
     expect(ok(s, ['ls', 'deals'])).toContain('Cached Deal');
@@ -284,7 +286,7 @@ describe('the index cache', { timeout: 120_000 }, () => {
     writeFileSync(conversations, 'garbage');
     const deals = join(s.dir, CACHE, 'deals.json');
     const kept = readFileSync(deals, 'utf8');
-    writeFileSync(deals, kept.replace('"Acme SSO rollout"', '"Cached Deal"'));
+    writeFileSync(deals, kept.replaceAll('"Acme SSO rollout"', '"Cached Deal"'));
     expect(ok(s, ['ls', 'deals'])).toContain('Cached Deal');
     expect(readFileSync(conversations, 'utf8')).toBe('garbage');
     writeFileSync(deals, kept);

@@ -1,14 +1,12 @@
 // References that point at nothing: an org, contact or deal slug no file has, an owner who is
 // not a member, an entry author who is neither a teammate nor a contact.
-import type { AnyRecord, Problem } from '../model/types.js';
+import { recordKeys } from '../model/records.js';
+import type { AnyRecord, Problem, RecordKind } from '../model/types.js';
 import { problemAt, reported, type Check } from './check.js';
 
 export const references: Check = (data, only) => {
-  const slugs = {
-    contact: new Set(data.contacts.map((c) => c.slug)),
-    org: new Set(data.orgs.map((o) => o.slug)),
-    deal: new Set(data.deals.map((d) => d.slug)),
-  };
+  const slugsOf = (kind: RecordKind) => new Set(recordKeys(data, [kind]).map((r) => r.slug));
+  const slugs = { contact: slugsOf('contact'), org: slugsOf('org'), deal: slugsOf('deal') };
   const handles = new Set(data.settings.members.map((m) => m.handle));
   const out: Problem[] = [];
   const ref = (r: AnyRecord, key: string, kind: keyof typeof slugs, value: string | undefined) => {

@@ -3,7 +3,7 @@
 import { KithError, UsageError } from '../model/errors.js';
 import { typedName } from '../model/input.js';
 import { quotePath } from '../model/terminal.js';
-import { displayName } from '../model/records.js';
+import { displayName, recordKeys } from '../model/records.js';
 import {
   ENTRY_TYPES,
   type AnyRecord,
@@ -69,7 +69,7 @@ export interface LogPlan {
  * entry belongs in, and a second file beside it would split the timeline.
  */
 function ensureNoneUnread(data: RepoData): void {
-  const loaded = new Set(data.conversations.map((v) => v.path));
+  const loaded = new Set(recordKeys(data, ['conversation']).map((v) => v.path));
   const unread = data.problems.find(
     (p) => p.severity === 'error' && p.file.startsWith('conversations/') && !loaded.has(p.file),
   );

@@ -5,7 +5,17 @@ import { describeRecord, entryMoments, isOpenDeal, lastActivity, newestFirst } f
 import { quotePath } from '../model/terminal.js';
 import { indexRepo } from '../model/repo-index.js';
 import { latestDayOf } from '../time/latest-day.js';
-import type { AnyRecord, Contact, Conversation, Deal, IsoDate, Promise_, RepoData } from '../model/types.js';
+import type {
+  AnyRecord,
+  Contact,
+  Conversation,
+  ConversationLinks,
+  Deal,
+  IsoDate,
+  Promise_,
+  RecordKey,
+  RepoData,
+} from '../model/types.js';
 
 /** Conversations that involve a record (as participant, org or deal), newest activity first. */
 export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
@@ -24,6 +34,23 @@ export function conversationsOf(data: RepoData, r: AnyRecord): Conversation[] {
 /** Open conversations (not closed) with someone, newest activity first. */
 function openConversations(data: RepoData, r: AnyRecord): Conversation[] {
   return conversationsOf(data, r).filter((v) => v.turn !== 'closed');
+}
+
+/**
+ * Where the store keeps keys: those of the conversations that may be open with a record (a few,
+ * each then read alone, for `openConversations` to choose from); undefined where it keeps none.
+ */
+export function openConversationKeys(data: RepoData, r: AnyRecord): RecordKey[] | undefined {
+  if (!data.keys || r.kind === 'conversation') return undefined;
+  const people = new Set(r.kind === 'org' ? (indexRepo(data).contactsByOrg.get(r.slug) ?? []).map((c) => c.slug) : []);
+  const about = ({ participants, org, deal }: ConversationLinks) =>
+    r.kind === 'contact'
+      ? participants.includes(r.slug)
+      : r.kind === 'deal'
+        ? deal === r.slug
+        : org === r.slug || participants.some((p) => people.has(p));
+  // a key that does not say is kept: the record read whole decides
+  return data.keys('conversation').filter((k) => !k.about || (k.about.open && about(k.about)));
 }
 
 export function dealsOf(data: RepoData, r: AnyRecord): Deal[] {

@@ -1,7 +1,7 @@
 // Facts about records that every domain needs: their name, whether a deal is still open.
 import { quotePath, terminalSafe } from './terminal.js';
 import { instant } from '../time/zone.js';
-import type { AnyRecord, Conversation, Deal, Entry, RecordKind, RepoData } from './types.js';
+import type { AnyRecord, Conversation, Deal, Entry, RecordKey, RecordKind, RepoData } from './types.js';
 
 export const WON = 'won';
 export const LOST = 'lost';
@@ -36,10 +36,34 @@ export function allRecords(data: RepoData): AnyRecord[] {
   return [...data.contacts, ...data.orgs, ...data.deals, ...data.conversations];
 }
 
+/** A record's key (what resolving a reference reads), as a store that keeps no keys apart gives it. */
+export function keyOf(r: AnyRecord): RecordKey {
+  const emails = r.kind === 'contact' ? r.emails : [];
+  const domains = r.kind === 'org' ? r.domains : [];
+  const key = { kind: r.kind, slug: r.slug, path: r.path, id: r.id, name: displayName(r), emails, domains };
+  if (r.kind !== 'conversation') return key;
+  const { participants, org, deal } = r;
+  return { ...key, about: { participants, org, deal, open: r.turn !== 'closed' } };
+}
+
+const KINDS: readonly RecordKind[] = ['contact', 'org', 'deal', 'conversation'];
+
+/** Every record's key of the kinds asked for, in one order: as the store keeps them apart, else from the records. */
+export function recordKeys(data: RepoData, kinds: readonly RecordKind[] = KINDS): RecordKey[] {
+  return KINDS.filter((k) => kinds.includes(k)).flatMap((k) =>
+    data.keys ? data.keys(k) : recordsOfKind(data, k).map(keyOf),
+  );
+}
+
 /** One line naming a record in a list of candidates. */
 export function describeRecord(r: AnyRecord): string {
+  return describeKey(keyOf(r));
+}
+
+/** One line naming a record by its key. */
+export function describeKey(k: RecordKey): string {
   // a name from a file on one line, the slug quoted as git quotes a path
-  return `${r.kind.padEnd(12)} ${quotePath(r.slug).padEnd(28)} ${terminalSafe(displayName(r))}`;
+  return `${k.kind.padEnd(12)} ${quotePath(k.slug).padEnd(28)} ${terminalSafe(k.name)}`;
 }
 
 /** An item of a list field as the file holds it, unknown keys included. */

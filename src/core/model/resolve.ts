@@ -1,14 +1,15 @@
 // Resolves what a user types (slug, id, e-mail, domain, path or a fragment of a name) to one
 // record, or says plainly which records it could mean. Pure; never guesses between several.
+// Works on records' keys (RecordKey): the store may keep them apart from the records.
 import { normaliseEmail } from './email.js';
 import { UsageError } from './errors.js';
-import { allRecords, describeRecord, displayName } from './records.js';
+import { describeKey, recordKeys, recordsOfKind } from './records.js';
 import { fold } from './text.js';
 import { typoDistance } from './typo-distance.js';
-import type { AnyRecord, RecordKind, RepoData } from './types.js';
+import type { AnyRecord, RecordKey, RecordKind, RepoData } from './types.js';
 
 /** Whether a record is exactly what was typed: its slug, id, path, an e-mail or a domain. */
-function exactMatcher(ref: string): (r: AnyRecord) => boolean {
+function exactMatcher(ref: string): (r: RecordKey) => boolean {
   // what was typed is read once, not once per record
   const lower = ref.toLowerCase();
   const path = lower.replace(/\.md$/, '');
@@ -24,30 +25,25 @@ function exactMatcher(ref: string): (r: AnyRecord) => boolean {
     if (r.slug === lower || r.id === lower) return true;
     if (r.path === withMd || r.path === bare) return true;
     if (r.slug === slug && r.path.split('/')[0] === folder) return true;
-    if (r.kind === 'contact' && email !== undefined) return r.emails.some((e) => normaliseEmail(e) === email);
-    if (r.kind === 'org') return r.domains.includes(domain);
-    return false;
+    if (email !== undefined && r.emails.some((e) => normaliseEmail(e) === email)) return true;
+    return r.domains.includes(domain);
   };
 }
 
 /** What a typed reference is compared with: the slug, the name, and each word of either. */
-function spellings(r: AnyRecord): string[] {
-  const name = fold(displayName(r));
+function spellings(r: RecordKey): string[] {
+  const name = fold(r.name);
   return [r.slug, name, ...r.slug.split('-'), ...name.split(/\s+/)].filter((s) => s.length > 0);
 }
 
-function pool(data: RepoData, kinds?: readonly RecordKind[]): AnyRecord[] {
-  return allRecords(data).filter((r) => !kinds || kinds.includes(r.kind));
-}
-
 /** The records a reference matches: exact matches first, else name fragments. */
-function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord[] {
-  const candidates = pool(data, kinds);
+function matchRecords(data: RepoData, ref: string, kinds?: readonly RecordKind[]): RecordKey[] {
+  const candidates = recordKeys(data, kinds);
   const exact = candidates.filter(exactMatcher(ref.trim()));
   if (exact.length) return exact;
   const needle = fold(ref.trim());
   if (!needle) return [];
-  const hits = candidates.filter((r) => fold(displayName(r)).includes(needle) || r.slug.includes(needle));
+  const hits = candidates.filter((r) => fold(r.name).includes(needle) || r.slug.includes(needle));
   // A conversation is usually named after its people: "jane" means Jane, not her thread.
   const people = hits.filter((r) => r.kind !== 'conversation');
   return people.length ? people : hits;
@@ -59,11 +55,11 @@ function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): 
   const limit = Math.max(2, Math.floor(ref.length / 3));
   // the closest only, and people before the conversations named after them: a record further
   // than the closest one of its group so far is never shown, so its distance is not worked out
-  const people: { r: AnyRecord; d: number }[] = [];
-  const threads: { r: AnyRecord; d: number }[] = [];
+  const people: { r: RecordKey; d: number }[] = [];
+  const threads: { r: RecordKey; d: number }[] = [];
   let bestPerson = limit;
   let bestThread = limit;
-  for (const r of pool(data, kinds)) {
+  for (const r of recordKeys(data, kinds)) {
     const isThread = r.kind === 'conversation';
     if (isThread && people.length) continue;
     const bound = isThread ? bestThread : bestPerson;
@@ -82,14 +78,14 @@ function nearNames(data: RepoData, ref: string, kinds?: readonly RecordKind[]): 
     .map(({ r }) => r.slug);
 }
 
-/** One record for a reference, or a usage error listing candidates or near names. */
-export function resolveRef(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord {
+/** The key of the one record a reference names, or a usage error listing candidates or near names. */
+export function resolveKey(data: RepoData, ref: string, kinds?: readonly RecordKind[]): RecordKey {
   const found = matchRecords(data, ref, kinds);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     const list = found
       .slice(0, 20)
-      .map((r) => `  ${describeRecord(r)}`)
+      .map((r) => `  ${describeKey(r)}`)
       .join('\n');
     throw new UsageError(`"${ref}" matches ${found.length} records:\n${list}`, 'use the slug or the id to pick one');
   }
@@ -97,4 +93,10 @@ export function resolveRef(data: RepoData, ref: string, kinds?: readonly RecordK
   const near = nearNames(data, ref, kinds);
   const hint = near.length ? `did you mean ${near.join(', ')}?` : '`kith ls` lists what there is';
   throw new UsageError(`no ${what} matches "${ref}"`, hint);
+}
+
+/** One record for a reference, or a usage error listing candidates or near names. */
+export function resolveRef(data: RepoData, ref: string, kinds?: readonly RecordKind[]): AnyRecord {
+  const key = resolveKey(data, ref, kinds);
+  return recordsOfKind(data, key.kind).find((r) => r.path === key.path)!;
 }

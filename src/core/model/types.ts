@@ -194,4 +194,32 @@ export interface RepoData {
   readonly conversations: readonly Conversation[];
   /** Problems met while loading (broken files are skipped, not fatal). */
   readonly problems: readonly Problem[];
+  /**
+   * Every record's key (what resolving a reference, uniqueness and references read), when the
+   * store keeps keys apart: a reference is resolved and a change checked without reading every
+   * record whole. With keys, a change's check may hold only the change's records in the lists.
+   */
+  readonly keys?: (kind: RecordKind) => readonly RecordKey[];
+}
+
+/** What resolving a reference reads of a record: the same for every kind, lists empty where a kind has none. */
+export interface RecordKey {
+  readonly kind: RecordKind;
+  readonly slug: string;
+  readonly path: string;
+  readonly id: string;
+  /** The record's name, title or subject. */
+  readonly name: string;
+  readonly emails: readonly string[];
+  readonly domains: readonly string[];
+  /** A conversation's: what finding someone's open conversation reads. */
+  readonly about?: ConversationLinks;
+}
+
+/** Whom and what a conversation is with, and whether it is open. */
+export interface ConversationLinks {
+  readonly participants: readonly string[];
+  readonly org?: string;
+  readonly deal?: string;
+  readonly open: boolean;
 }

@@ -2,6 +2,8 @@
 // of the files asked about, exactly those a whole check finds there, found against every record.
 import { describe, expect, it } from 'vitest';
 import { checkRepo } from '../../../src/core/check/index.js';
+import { allRecords, recordKeys } from '../../../src/core/model/records.js';
+import type { Contact, Conversation, Deal, Org, RecordKind, RepoData } from '../../../src/core/model/types.js';
 import { contact, conversation, deal, entry, org, repo, settings } from '../../helpers/records.js';
 
 const data = repo({
@@ -35,5 +37,25 @@ describe('a check of some files', () => {
     for (const file of [...files, 'contacts/none.md'])
       expect(checkRepo(data, new Set([file]))).toEqual(whole.filter((p) => p.file === file));
     expect(checkRepo(data, new Set(files))).toEqual(whole);
+  });
+});
+
+describe('a check of some files where the store keeps keys apart', () => {
+  it('finds the same with every record’s key and only the files asked about read whole', () => {
+    const whole = checkRepo(data);
+    const all = allRecords(data);
+    for (const file of [...new Set(whole.map((p) => p.file))]) {
+      const mine = (kind: RecordKind) => all.filter((r) => r.kind === kind && r.path === file);
+      const keyed: RepoData = {
+        settings: data.settings,
+        problems: data.problems,
+        keys: (kind) => recordKeys(data, [kind]),
+        contacts: mine('contact') as Contact[],
+        orgs: mine('org') as Org[],
+        deals: mine('deal') as Deal[],
+        conversations: mine('conversation') as Conversation[],
+      };
+      expect(checkRepo(keyed, new Set([file]))).toEqual(whole.filter((p) => p.file === file));
+    }
   });
 });
