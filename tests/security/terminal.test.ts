@@ -42,6 +42,23 @@ describe('terminal output', { timeout: 180_000 }, () => {
       expect(isSafeOutputBytes(Buffer.from(bad)), bad.join(' ')).toBe(false);
   });
 
+  it('finds an unsafe character at every offset of a long output, read a word at a time', () => {
+    const plain = Buffer.from('{"name": "Zoë", "t": "a\tb"}\n'.repeat(3));
+    const unsafe = ['\u0000', '\u001b', '\u007f', '\u0085', '\u061c', '\u180e', '\u200b', '\u202e', '\u2066', '\ufeff'];
+    for (const char of [...unsafe, 'é', '€', '\u2010', '😀']) {
+      for (let at = 0; at <= plain.length; at++) {
+        if (((plain[at] ?? 0) & 0xc0) === 0x80) continue; // not inside another character
+        const text = Buffer.concat([plain.subarray(0, at), Buffer.from(char), plain.subarray(at)]);
+        // at every alignment in its buffer, the odd bytes before the first whole word too
+        for (const shift of [0, 1, 2, 3]) {
+          const bytes = Buffer.alloc(text.length + shift).fill(0x20);
+          text.copy(bytes, shift);
+          expect(isSafeOutputBytes(bytes), `${escape(char)} at ${at}+${shift}`).toBe(!unsafe.includes(char));
+        }
+      }
+    }
+  });
+
   it('prints file names with escapes quoted in every warning and in check, never raw', () => {
     const s = teamRepo();
     const name = `contacts/${OSC52}${CLEAR}evil.md`;

@@ -53,24 +53,39 @@ export function terminalSafeOutput(text: string): string {
   return parts.map((p, i) => terminalSafe(p, true) + (colours[i] ?? '')).join('');
 }
 
-/** Whether UTF-8 bytes hold one of UNSAFE's characters: the same test, byte by byte. */
+/** Whether the UTF-8 character at b[i] is one of UNSAFE's: the same test, byte by byte. */
+function unsafeAt(b: Buffer, i: number): boolean {
+  const c = b[i]!;
+  if (c < 0xc2) return (c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f;
+  const d = b[i + 1] ?? 0;
+  const e = b[i + 2] ?? 0;
+  // U+0080-U+009F, U+061C, U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF
+  if (c === 0xc2) return d >= 0x80 && d <= 0x9f;
+  if (c === 0xd8) return d === 0x9c;
+  if (c === 0xe1) return d === 0xa0 && e === 0x8e;
+  if (c === 0xe2 && d === 0x80) return (e >= 0x8b && e <= 0x8f) || (e >= 0xaa && e <= 0xae);
+  if (c === 0xe2 && d === 0x81) return (e >= 0xa0 && e <= 0xa4) || (e >= 0xa6 && e <= 0xa9);
+  return c === 0xef && d === 0xbb && e === 0xbf;
+}
+
+/**
+ * Whether UTF-8 bytes hold one of UNSAFE's characters. Read four bytes at a time: a word whose
+ * bytes are all printable ASCII (0x20-0x7e) is passed by one test, the rest byte by byte.
+ */
 function hasUnsafeBytes(b: Buffer): boolean {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    if (c < 0xc2) {
-      if ((c < 0x20 && c !== 0x09 && c !== 0x0a) || c === 0x7f) return true;
-      continue;
+  const head = Math.min(b.length, (4 - (b.byteOffset % 4)) % 4);
+  const words = new Uint32Array(b.buffer, b.byteOffset + head, (b.length - head) >> 2);
+  const tail = head + words.length * 4;
+  for (let i = 0; i < head; i++) if (unsafeAt(b, i)) return true;
+  for (let w = 0; w < words.length; w++) {
+    const x = words[w]!;
+    // a high bit where a byte is below 0x20 (x - 0x20..), or 0x7f and above (x + 0x01.., x)
+    if ((((x - 0x20202020) & ~x) | (x + 0x01010101) | x) & 0x80808080) {
+      const i = head + w * 4;
+      if (unsafeAt(b, i) || unsafeAt(b, i + 1) || unsafeAt(b, i + 2) || unsafeAt(b, i + 3)) return true;
     }
-    const d = b[i + 1];
-    const e = b[i + 2] ?? 0;
-    // U+0080-U+009F, U+061C, U+180E, U+200B-U+200F, U+202A-U+202E, U+2060-U+2064, U+2066-U+2069, U+FEFF
-    if (c === 0xc2 && d !== undefined && d >= 0x80 && d <= 0x9f) return true;
-    if (c === 0xd8 && d === 0x9c) return true;
-    if (c === 0xe1 && d === 0xa0 && e === 0x8e) return true;
-    if (c === 0xe2 && d === 0x80 && ((e >= 0x8b && e <= 0x8f) || (e >= 0xaa && e <= 0xae))) return true;
-    if (c === 0xe2 && d === 0x81 && ((e >= 0xa0 && e <= 0xa4) || (e >= 0xa6 && e <= 0xa9))) return true;
-    if (c === 0xef && d === 0xbb && e === 0xbf) return true;
   }
+  for (let i = tail; i < b.length; i++) if (unsafeAt(b, i)) return true;
   return false;
 }
 
