@@ -9,9 +9,7 @@ import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFil
 import { revive, reviveOwned } from './excerpts.js';
 import { current, loadFolder, type Loaded, type ReadText, type Refreshed } from './index-cache.js';
 import { isRecordName } from './layout.js';
-import { FORMAT, keyOfLine, keysOfShard, readShard, readShardKeys, shardFile } from './shard-files.js';
-
-const MANIFEST = 'manifest.json';
+import { FORMAT, keyOfLine, keysOfShard, MANIFEST, readShard, readShardKeys, shardFile } from './shard-files.js';
 
 export interface Vouched {
   /** Every record folder the shards hold, in the order records load. */
@@ -43,17 +41,18 @@ export function vouchForCache(root: string, git: GitView | undefined, vouched: V
 
 /**
  * Carries the manifest over a command's own commit: when every shard was current for git's view
- * before the write (`before`) and the write's refresh kept them so, the manifest is stamped
- * with the view git gives once the written files are staged; the next command trusts it only if
- * git lists just that. The view after the write, for a further write; undefined when not carried.
+ * before the write (`before`; `was`, the manifest read before the refresh removed it) and the
+ * write's refresh kept them so, the manifest is stamped with the view git gives once the written
+ * files are staged; the next command trusts it only if git lists just that. The view after the
+ * write, for a further write; undefined when not carried.
  */
 export function followWrite(
   root: string,
   before: GitView | undefined,
+  was: (Vouched & Stamp) | undefined,
   refreshed: Refreshed | undefined,
 ): GitView | undefined {
-  const was = refreshed && vouchedCache(root, before);
-  if (!was) return undefined;
+  if (!was || !refreshed) return undefined;
   const blobs = new Map<string, string | null>();
   for (const [path, entry] of refreshed) {
     if (entry && typeof entry.st !== 'string') return undefined;

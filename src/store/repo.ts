@@ -20,7 +20,7 @@ import { ensureCanCommit } from '../git/commit.js';
 import type { Vars } from '../git/git.js';
 import { editRecordText, type FieldChanges } from './front-matter-edit.js';
 import { freePath, pathExists } from './layout.js';
-import { followWrite } from './cache-manifest.js';
+import { followWrite, vouchedCache } from './cache-manifest.js';
 import { clearCache, refreshPaths } from './index-cache.js';
 import { loadData, recordReader, withConversations, type LoadOptions } from './repo-data.js';
 import { readRecord, type ReadResult } from './records.js';
@@ -136,8 +136,9 @@ export async function openRepo(root: string, vars: Vars, opts: OpenOptions = {})
       const commit = await applyChange(root, vars, change);
       // the cache follows in the same locked step, from the records just read
       const paths = [...change.writes.keys(), ...(change.removes ?? [])];
+      const was = vouchedCache(root, view);
       const refreshed = refreshPaths(root, recordReader(root), paths, { texts: change.writes, parsed });
-      view = followWrite(root, view, refreshed);
+      view = followWrite(root, view, was, refreshed);
       return commit;
     },
   };

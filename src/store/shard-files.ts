@@ -1,8 +1,8 @@
 // The index cache's shard files in .kith/cache/, one per record folder: a first line with the
 // keys of the folder's records (what resolving a reference reads), then the shard itself (each
 // file's version and its record's excerpt). Both are of one format, Kith and kith.yaml.
-import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Problem, RecordKey } from '../core/model/index.js';
 import { CACHE_DIR, readCacheBytes, readCacheLine, writeCacheFile } from './cache-files.js';
 import type { Version } from './file-versions.js';
@@ -128,7 +128,16 @@ export function readShardKeys(file: string, settings: string): ShardKeys | undef
   }
 }
 
+/** The index cache's manifest (store/cache-manifest.ts), beside the shards it vouches for. */
+export const MANIFEST = 'manifest.json';
+
+/**
+ * Writes a shard, after removing the manifest: it vouched for the shards as they were, and a
+ * shard moved on must not be trusted when git's view comes back to the one it names (a reset, a
+ * checkout). A command that keeps the cache current as a whole writes the manifest again.
+ */
 export function writeShard(file: string, shard: Shard): boolean {
+  rmSync(join(dirname(file), MANIFEST), { force: true });
   const keys: KeysLine = { format: shard.format, kith: shard.kith, settings: shard.settings, keys: keysOfShard(shard) };
   return writeCacheFile(file, `${JSON.stringify(keys)}\n${JSON.stringify(shard)}`);
 }

@@ -71,7 +71,8 @@ describe('the index cache', { timeout: 120_000 }, () => {
     ],
     [
       'from another Kith version',
-      (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"kith":"[^"]*"/g, '"kith":"0.0.0-old"')),
+      (file: string) =>
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/"kith":"[^"]*"/g, '"kith":"0.0.0-old"')),
     ],
   ])('is rebuilt when %s', (_what, spoil) => {
     const s = seededRepo();
@@ -168,6 +169,23 @@ describe('the index cache', { timeout: 120_000 }, () => {
     writeFileSync(jane, readFileSync(jane, 'utf8').replace('Jane Doe', 'Jane Staged'));
     s.git(['add', 'contacts/jane-doe.md']);
     expect(ok(s, ['ls', 'contacts'])).toContain('Jane Staged');
+  });
+
+  it('never trusts a shard written after the manifest vouched for it, when git comes back to that view', () => {
+    const s = seededRepo();
+    ageAll(s);
+    s.git(['update-index', '-q', '--refresh']);
+    ok(s, ['ls', 'contacts']);
+    ok(s, ['ls', 'contacts']);
+    // an edit not committed: the next write cannot carry the manifest over, its shard moves on
+    edit(s, false);
+    ok(s, ['add', 'contact', 'Ann Lee', '--email', 'ann@acme.example']);
+    // back to the commit and files the manifest was written for
+    s.git(['reset', '-q', '--hard', 'HEAD~1']);
+    expect(ok(s, ['ls', 'contacts'])).not.toContain('Ann Lee');
+    expect(ok(s, ['show', 'jane'])).not.toContain('Ann Lee');
+    expect(s.kith(['show', 'ann']).code).toBe(2);
+    expect(ok(s, ['ls', 'deals'])).not.toContain('Acme SSO renamed');
   });
 
   it('reads by stat data alone where git cannot answer', () => {
