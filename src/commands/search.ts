@@ -7,7 +7,7 @@ import { renderSearch } from '../render/text/search.js';
 import { printJson } from '../render/text/paint.js';
 import { rootOfEnv } from '../store/find-root.js';
 import { recordsGitView } from '../store/records-git-view.js';
-import { readRepoFile } from '../store/safe-paths.js';
+import { repoFileReader } from '../store/safe-paths.js';
 import { searchRecords } from '../store/search-index.js';
 import type { Env } from './env.js';
 import type { CommandSpec } from './spec.js';
@@ -47,7 +47,7 @@ export async function run(opts: SearchOptions, env: Env) {
   const root = rootOfEnv(env);
   const query = opts.query.join(' ');
   const git = recordsGitView(root, env.vars);
-  const { hits } = await searchRecords(root, (path) => readRepoFile(root, path), query, {
+  const { hits } = await searchRecords(root, repoFileReader(root), query, {
     kinds: opts.kind,
     limit,
     git,

@@ -19,7 +19,7 @@ import { kindOfPath, walkRecordFolders } from './layout.js';
 import { lazyData } from './lazy-data.js';
 import { recordsGitView } from './records-git-view.js';
 
-import { readRepoFile } from './safe-paths.js';
+import { repoFileReader } from './safe-paths.js';
 
 export interface LoadOptions {
   /**
@@ -33,7 +33,7 @@ export interface LoadOptions {
 
 /** The one reader of record files, for the store's other indexes (search). */
 export function recordReader(root: string): ReadText {
-  return (path) => readRepoFile(root, path);
+  return repoFileReader(root);
 }
 
 const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');

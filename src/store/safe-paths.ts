@@ -52,14 +52,28 @@ function lstatIfThere(path: string): Stats | undefined {
   }
 }
 
-/** The first folder on the way from `root` to `path` that is a link or not a folder, if any. */
-function unsafeParent(root: string, path: string): { at: string; st: Stats } | undefined {
-  const parts = path.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    const at = parts.slice(0, i).join('/');
-    const st = lstatIfThere(join(root, at));
-    if (!st) return undefined; // not there yet: nothing to pass through
-    if (!st.isDirectory()) return { at, st };
+/** What a folder on the way to a file is: fine, not there (yet), or something else (a link, a file). */
+type FolderCheck = 'folder' | 'absent' | { at: string; st: Stats };
+
+/**
+ * The first folder on the way from `root` to `path` that is a link or not a folder, if any.
+ * `seen` keeps what each folder was found to be, for a reader of many files in the same folders.
+ */
+function unsafeParent(
+  root: string,
+  path: string,
+  seen?: Map<string, FolderCheck>,
+): { at: string; st: Stats } | undefined {
+  for (let end = path.indexOf('/'); end > 0; end = path.indexOf('/', end + 1)) {
+    const at = path.slice(0, end);
+    let check = seen?.get(at);
+    if (check === undefined) {
+      const st = lstatIfThere(join(root, at));
+      check = !st ? 'absent' : st.isDirectory() ? 'folder' : { at, st };
+      seen?.set(at, check);
+    }
+    if (check === 'absent') return undefined; // not there yet: nothing to pass through
+    if (check !== 'folder') return check;
   }
   return undefined;
 }
@@ -69,32 +83,33 @@ function isPlainRelative(path: string): boolean {
 }
 
 /**
- * Reads a repository file's text: lstat first (a regular file, not a link, within `limit`),
- * then opened without following links and checked again on the open file, then read. Every
- * reader of records goes through here; what keeps a file from being read is a problem naming it.
+ * Reads a repository file's text: opened without following a link and without blocking (a FIFO),
+ * checked on the open file (a regular file within `limit`) before a byte is read, then read.
+ * Every reader of records goes through here; what keeps a file from being read is a problem
+ * naming it. A reader of many files passes `seen`, so each folder on the way is checked once.
  */
 export function readRepoFile(
   root: string,
   path: string,
   limit = MAX_RECORD_BYTES,
+  seen?: Map<string, FolderCheck>,
 ): { text?: string; problem?: Problem } {
-  const parent = isPlainRelative(path) ? unsafeParent(root, path) : undefined;
+  const parent = isPlainRelative(path) ? unsafeParent(root, path, seen) : undefined;
   if (parent) return { problem: notRegular(parent.at, parent.st) };
   const full = join(root, path);
   let fd: number;
   try {
-    const st = lstatSync(full);
-    if (!st.isFile()) return { problem: notRegular(path, st) };
-    if (st.size > limit) return { problem: tooLarge(path, st.size, limit) };
-    // no link is followed and no FIFO can block the open, even if the file changed since lstat
     fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
+    const st = (err as NodeJS.ErrnoException).code === 'ELOOP' && lstatIfThere(full);
+    if (st) return { problem: notRegular(path, st) };
     return { problem: problem(path, `cannot read: ${(err as Error).message}`) };
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { problem: notRegular(path, st) };
-    const bytes = Buffer.alloc(Math.min(st.size, limit) + 1);
+    if (st.size > limit) return { problem: tooLarge(path, st.size, limit) };
+    const bytes = Buffer.allocUnsafe(st.size + 1);
     let done = 0;
     for (let n; done < bytes.length && (n = readSync(fd, bytes, done, bytes.length - done, null)) > 0;) done += n;
     if (done > limit) return { problem: tooLarge(path, done, limit) };
@@ -104,6 +119,12 @@ export function readRepoFile(
   } finally {
     closeSync(fd);
   }
+}
+
+/** A reader of many repository files (a load of every record): each folder on the way is checked once. */
+export function repoFileReader(root: string): (path: string) => { text?: string; problem?: Problem } {
+  const seen = new Map<string, FolderCheck>();
+  return (path) => readRepoFile(root, path, undefined, seen);
 }
 
 /**
