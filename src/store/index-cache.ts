@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { CACHE_DIR, isOwnFolder, settingsHash } from './cache-files.js';
 import { FORMAT, readShard, shardFile, writeShard, type CacheEntry, type Shard } from './shard-files.js';
 import type { AnyRecord, Problem } from '../core/model/index.js';
+import { readEntry } from './cache-entry.js';
 import { excerptOf, revive } from './excerpts.js';
 import {
   BLOB_OF_TEXT,
@@ -22,10 +23,10 @@ import {
   type Blobs,
   type Version,
 } from './file-versions.js';
-import { parseFileFast } from './front-matter-fast.js';
 import { kindOfPath, walkRecordFolders } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
-import { readRecord, type ReadResult } from './records.js';
+import type { ReadResult } from './records.js';
+import { readAhead } from './read-ahead.js';
 
 /** Reads one record file's text, or the problem that keeps it from being read (repo.ts's one reader). */
 export type ReadText = (path: string) => { text?: string; problem?: Problem };
@@ -52,15 +53,6 @@ function byFolder(paths: readonly string[]): Map<string, string[]> {
     else out.set(folder, [path]);
   }
   return out;
-}
-
-/** Reads one file into a cache entry and, for a full read, its whole record. */
-function readEntry(root: string, path: string, v: Version, read: ReadText): { entry: CacheEntry; record?: AnyRecord } {
-  const { text, problem } = read(path);
-  if (problem || text === undefined) return { entry: { st: v, p: [problem!] } };
-  const st = versionOfText(root, v, text);
-  const { record, problems } = readRecord(path, text, parseFileFast);
-  return { entry: { st, r: record && excerptOf(record), p: problems.length ? problems : undefined }, record };
 }
 
 /** What a command just wrote: each file's text, and the record its validation read from it. */
@@ -99,13 +91,14 @@ export function loadFolder(
     if (!st) continue; // gone since the folder was listed
     const cached = old[path];
     const same = !!cached && sameVersion(cached.st, st);
-    if (same && trusted(st, written) && !full) {
+    if (cached && stands(cached, st, written, full)) {
       entries[path] = cached;
       if (cached.r) out.records.push(revive(path, cached.r));
       if (cached.p) out.problems.push(...cached.p);
       continue;
     }
-    const { entry, record } = readEntry(root, path, st, read);
+    const ahead = ctx.ahead?.get(path);
+    const { entry, record } = ahead ? { entry: ahead, record: undefined } : readEntry(root, path, st, read);
     out.reread.push(path);
     entries[path] = entry;
     const shown = full ? record : entry.r && revive(path, entry.r);
@@ -132,24 +125,51 @@ interface Context {
   readonly full: boolean;
   readonly cache: boolean;
   readonly blobs: Blobs;
+  /** Entries of files read already, in other threads (read-ahead.ts). */
+  readonly ahead?: ReadonlyMap<string, CacheEntry>;
+}
+
+/** Whether a file's cached entry stands for it, so the file is not read again. */
+const stands = (cached: CacheEntry | undefined, st: Version, written: number, full: boolean): boolean =>
+  !!cached && sameVersion(cached.st, st) && trusted(st, written) && !full;
+
+/** The files of these folders whose cached entries do not stand, with their versions: what a load reads. */
+function toRead(
+  root: string,
+  folders: [string, string[]][],
+  shards: { shard?: Shard; written: number }[],
+  blobs: Blobs,
+) {
+  return folders.flatMap(([, paths], i) => {
+    const { shard, written } = shards[i]!;
+    return paths.flatMap((path): [string, Version][] => {
+      const st = versionOf(root, path, blobs);
+      return st && !stands(shard?.entries[path], st, written, false) ? [[path, st]] : [];
+    });
+  });
 }
 
 /**
  * Every record of the repository, from the cache where a file has not changed. With `full`,
  * every file is read (records with bodies and timelines) and the cache refreshed on the way.
- * `blobs` is awaited only once the cache files are parsed: git answers meanwhile.
+ * `blobs` is awaited only once the cache files are parsed: git answers meanwhile. With `threads`
+ * (for `read` that is repoFileReader's), many files to read are read in worker threads.
  */
 export async function loadRecords(
   root: string,
   paths: readonly string[],
   read: ReadText,
-  opts: { full?: boolean; blobs?: Promise<Blobs> } = {},
+  opts: { full?: boolean; blobs?: Promise<Blobs>; threads?: boolean } = {},
 ): Promise<Loaded> {
   const settings = settingsHash(root);
   const cache = isOwnFolder(root);
   const folders = [...byFolder(paths)];
   const shards = folders.map(([folder]) => (cache ? readShard(shardFile(root, folder), settings) : { written: 0 }));
-  const ctx: Context = { read, settings, full: opts.full ?? false, cache, blobs: await opts.blobs };
+  const blobs = await opts.blobs;
+  const full = opts.full ?? false;
+  // many files to read (a cold cache, a checkout of another year): read in threads, one per core
+  const ahead = full || !opts.threads ? undefined : await readAhead(root, toRead(root, folders, shards, blobs));
+  const ctx: Context = { read, settings, full, cache, blobs, ahead };
   const out: Loaded = { records: [], problems: [], reread: [], kept: true };
   folders.forEach(([folder, inFolder], i) => loadFolder(root, folder, inFolder, ctx, out, shards[i]!));
   return out;

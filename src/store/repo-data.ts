@@ -68,7 +68,7 @@ export async function loadData(
     problems.push({ file, line: 1, col: 1, severity: 'warning', message });
   }
   const blobs = git.then((view) => view?.clean);
-  const loaded = await loadRecords(root, paths, recordReader(root), { full: !opts.excerpts, blobs });
+  const loaded = await loadRecords(root, paths, recordReader(root), { full: !opts.excerpts, blobs, threads: true });
   problems.push(...loaded.problems);
   for (const record of loaded.records) {
     if (record.kind === 'contact') contacts.push(record);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { seededRepo, type Sandbox } from '../helpers/cli.js';
+import { writeRepository } from '../bench/generate.mjs';
+import { sandbox, seededRepo, type Sandbox } from '../helpers/cli.js';
 
 const CACHE = '.kith/cache';
 
@@ -377,5 +378,36 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(ok(s, ['ls', 'deals', '--json'])).toMatch(/"slug": "copy"/);
     rmSync(path);
     expect(ok(s, ['ls', 'deals', '--json'])).not.toMatch(/"slug": "acme-sso-rollout"/);
+  });
+});
+
+describe('a cold cache of thousands of files', { timeout: 120_000 }, () => {
+  it('is read in threads, and answers and keeps what one thread would (check --full)', () => {
+    const s = sandbox();
+    writeRepository(s.dir, 2600);
+    writeFileSync(join(s.dir, '.gitignore'), '.kith/\n');
+    writeFileSync(join(s.dir, 'contacts/broken.md'), '---\nid: c-brokenbroken\nname: [unclosed\n---\n');
+    s.git(['init', '-q']);
+    s.git(['add', '-A']);
+    s.git(['commit', '-qm', 'seed']);
+    const asks = [
+      ['due', '--json'],
+      ['ls', 'conversations', '--json'],
+      ['pipeline', '--json'],
+      ['show', 'person-7'],
+    ];
+    const answer = () => asks.map((args) => s.kith(args)).map((r) => [r.code, r.stdout, r.stderr]);
+    const shards = () =>
+      readdirSync(join(s.dir, CACHE))
+        .filter((n) => n.endsWith('.json') && !/^(git-view|manifest)/.test(n))
+        .map((n) => readFileSync(join(s.dir, CACHE, n), 'utf8'));
+    const cold = answer();
+    expect(cold[1]![1]).toMatch(/conversations\/2026\//);
+    expect(cold[0]![2]).toMatch(/contacts\/broken\.md/);
+    const kept = shards();
+    expect(kept.length).toBeGreaterThan(3);
+    expect(s.kith(['check', '--full']).stdout).toMatch(/contacts\/broken\.md/);
+    expect(shards()).toEqual(kept);
+    expect(answer()).toEqual(cold);
   });
 });
