@@ -13,6 +13,7 @@ import {
   type RecordKind,
   type RepoData,
 } from '../core/model/index.js';
+import { parseFileFast } from './front-matter-fast.js';
 import { kindOfPath } from './layout.js';
 import { lazyData } from './lazy-data.js';
 import { readRecord, type ReadResult } from './records.js';
@@ -31,9 +32,11 @@ export function changeErrors(
 ): Problem[] {
   const written = new Map<string, AnyRecord | undefined>();
   const found: Problem[] = [];
+  // many files (an import) are read back as the cache reads files; one as every single file is
+  const parse = writes.size > 1 ? parseFileFast : undefined;
   for (const [path, text] of writes) {
     if (!kindOfPath(path)) continue;
-    const read = readRecord(path, text);
+    const read = readRecord(path, text, parse);
     parsed?.set(path, read);
     written.set(path, read.record);
     found.push(...read.problems);

@@ -158,7 +158,7 @@ function planConversation(
   path: string,
   target: Target,
   book: AddressBook,
-  planned: readonly PlannedContact[],
+  planned: ReadonlyMap<string, PlannedContact>,
   opts: ImportOptions,
 ): PlannedConversation {
   const { thread, existing, participants } = target;
@@ -188,7 +188,7 @@ function planConversation(
   }
   const index = indexRepo(data);
   const orgOf = (p: string) =>
-    index.contacts.get(p)?.org ?? (planned.find((c) => slugOfContact(c) === p)?.fields.org as string | undefined);
+    index.contacts.get(p)?.org ?? (planned.get(p)?.fields.org as string | undefined);
   const org = [...participants].map(orgOf).find(Boolean);
   // no org, no deal: a deal without an org is not "the org's one open deal"
   const openDeals = org ? (index.dealsByOrg.get(org) ?? []).filter(isOpenDeal) : [];
@@ -226,8 +226,9 @@ export function planImport(data: RepoData, messages: readonly MailMessage[], opt
   };
   const threads = threadMessages(accepted, { isOurAddress: (address) => book.isOurs({ address }) });
   const conversations: PlannedConversation[] = [];
+  const planned = new Map(contacts.map((c) => [slugOfContact(c), c]));
   for (const [path, target] of placeThreads(data, filed, threads, participantsOf)) {
-    const plan = planConversation(data, path, target, book, contacts, opts);
+    const plan = planConversation(data, path, target, book, planned, opts);
     target.thread.messages.forEach((m) => events.push({ kind: 'filed', origin: m.origin, detail: path }));
     summary.filed += plan.entries.length;
     if (plan.existing) summary.conversations.updated++;
