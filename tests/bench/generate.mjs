@@ -199,6 +199,21 @@ export function writeRepository(root, files, seed = 13) {
   }
 }
 
+// the mailbox writes from this many orgs' domains (org0.example ... org49.example)
+const MAIL_ORGS = 50;
+
+/**
+ * A team's repository on its first day, for an import into a fresh repository: its settings and
+ * the orgs the mailbox writes from (mail from an unknown domain is not filed), nothing else.
+ */
+export function writeFreshRepository(root) {
+  for (const [path, text] of repositoryFiles(MAIL_ORGS * 66))
+    if (path === 'kith.yaml' || path.startsWith('orgs/')) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+}
+
 /** A mailbox of `count` messages (mbox text) to the repository's people, in threads of a few messages. */
 export function mailbox(count, seed = 7) {
   const r = random(seed);
@@ -208,7 +223,7 @@ export function mailbox(count, seed = 7) {
     const t = i % threads;
     const reply = i >= threads;
     const fromUs = r.int(3) === 0;
-    const them = `${FIRST[t % FIRST.length]} ${LAST[t % LAST.length]} <mail${t}@org${t % 50}.example>`;
+    const them = `${FIRST[t % FIRST.length]} ${LAST[t % LAST.length]} <mail${t}@org${t % MAIL_ORGS}.example>`;
     const us = 'Maya Lindqvist <maya@ourco.example>';
     const head = [
       `From: ${fromUs ? us : them}`,
