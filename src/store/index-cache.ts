@@ -9,7 +9,7 @@
 import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, isOwnFolder, settingsHash } from './cache-files.js';
-import { FORMAT, readShard, shardFile, writeShard, type CacheEntry, type Shard } from './shard-files.js';
+import { FORMAT, readShard, shardFile, spliceShard, writeShard, type CacheEntry, type Shard } from './shard-files.js';
 import type { AnyRecord, Problem } from '../core/model/index.js';
 import { readEntry } from './cache-entry.js';
 import { excerptOf, revive } from './excerpts.js';
@@ -196,25 +196,32 @@ export function refreshPaths(
   let kept = true;
   for (const [folder, inFolder] of changed) {
     const file = shardFile(root, folder);
-    const shard = current.get(file) ?? readShard(file, settings).shard;
-    // a folder without a cache yet (a new year of conversations): built whole, from its files
-    if (!shard) {
-      const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
-      const ctx = { read, settings, full: false, cache: true, blobs: undefined };
-      loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [], kept: true }, { written: 0 });
-      kept = false;
-      continue;
-    }
-    const entries = { ...shard.entries };
+    const changes = new Map<string, CacheEntry | null>();
     for (const path of inFolder) {
-      if (!versionOf(root, path, undefined)) delete entries[path];
       // just committed: the blob id of what was written is what git's index now holds
-      else entries[path] = writtenEntry(root, path, written) ?? readEntry(root, path, BLOB_OF_TEXT, read).entry;
-      out.set(path, entries[path] ?? null);
+      const entry = !versionOf(root, path, undefined)
+        ? null
+        : (writtenEntry(root, path, written) ?? readEntry(root, path, BLOB_OF_TEXT, read).entry);
+      changes.set(path, entry);
+      out.set(path, entry);
     }
-    const next = { ...shard, entries };
-    kept &&= writeShard(file, next);
-    current.set(file, next);
+    const shard = current.get(file);
+    if (shard) {
+      const entries = { ...shard.entries };
+      for (const [path, entry] of changes) {
+        if (entry) entries[path] = entry;
+        else delete entries[path];
+      }
+      current.set(file, { ...shard, entries });
+    }
+    // the lines of the files written, in place: the folder's other entries are not read
+    if (spliceShard(file, settings, changes)) continue;
+    current.delete(file);
+    // a folder without a cache yet (a new year of conversations): built whole, from its files
+    const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
+    const ctx = { read, settings, full: false, cache: true, blobs: undefined };
+    loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [], kept: true }, { written: 0 });
+    kept = false;
   }
   return kept ? out : undefined;
 }

@@ -1,6 +1,8 @@
 // The index cache's shard files in .kith/cache/, one per record folder: a first line with the
 // keys of the folder's records (what resolving a reference reads), then the shard itself (each
-// file's version and its record's excerpt). Both are of one format, Kith and kith.yaml.
+// file's version and its record's excerpt), one JSON text with a line for each entry, so a
+// write changes the lines of the files it wrote without reading the rest (spliceShard). Both are
+// of one format, Kith and kith.yaml.
 import { lstatSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem, RecordKey } from '../core/model/index.js';
@@ -10,7 +12,7 @@ import { kindOfPath, slugOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
 /** Bumped whenever what an entry holds changes. */
-export const FORMAT = 7;
+export const FORMAT = 8;
 
 export interface CacheEntry {
   readonly st: Version;
@@ -46,29 +48,38 @@ interface KeysLine {
   readonly keys: ShardKeys;
 }
 
+/** A record's keys line, from its excerpt. */
+function keyLineOf(path: string, excerpt: Record<string, unknown>): KeyLine {
+  const r = excerpt as {
+    id?: string;
+    name?: string;
+    title?: string;
+    subject?: string;
+    emails?: string[];
+    domains?: string[];
+  };
+  const [id, name] = [r.id ?? '', r.name ?? r.title ?? r.subject ?? ''];
+  if (kindOfPath(path) === 'conversation') {
+    const {
+      participants = [],
+      org = '',
+      deal = '',
+      turn,
+    } = r as { participants?: string[]; org?: string; deal?: string; turn?: string };
+    return [id, name, [], [], participants, org, deal, turn === 'closed' ? 0 : 1];
+  }
+  const key: KeyLine = [id, name];
+  if (r.emails || r.domains) key.push(r.emails ?? []);
+  if (r.domains) key.push(r.domains);
+  return key;
+}
+
 /** The keys of a shard's records (entries without a record have none). */
 export function keysOfShard(shard: Shard): ShardKeys {
   const keys: ShardKeys = {};
   for (const path in shard.entries) {
-    const r = shard.entries[path]!.r as
-      | { id?: string; name?: string; title?: string; subject?: string; emails?: string[]; domains?: string[] }
-      | undefined;
-    if (!r) continue;
-    const [id, name] = [r.id ?? '', r.name ?? r.title ?? r.subject ?? ''];
-    if (kindOfPath(path) === 'conversation') {
-      const {
-        participants = [],
-        org = '',
-        deal = '',
-        turn,
-      } = r as { participants?: string[]; org?: string; deal?: string; turn?: string };
-      keys[path] = [id, name, [], [], participants, org, deal, turn === 'closed' ? 0 : 1];
-      continue;
-    }
-    const key: KeyLine = [id, name];
-    if (r.emails || r.domains) key.push(r.emails ?? []);
-    if (r.domains) key.push(r.domains);
-    keys[path] = key;
+    const r = shard.entries[path]!.r;
+    if (r) keys[path] = keyLineOf(path, r);
   }
   return keys;
 }
@@ -139,5 +150,61 @@ export const MANIFEST = 'manifest.json';
 export function writeShard(file: string, shard: Shard): boolean {
   rmSync(join(dirname(file), MANIFEST), { force: true });
   const keys: KeysLine = { format: shard.format, kith: shard.kith, settings: shard.settings, keys: keysOfShard(shard) };
-  return writeCacheFile(file, `${JSON.stringify(keys)}\n${JSON.stringify(shard)}`);
+  const lines = Object.keys(shard.entries).map((path) => entryLine(path, shard.entries[path]!));
+  return writeCacheFile(file, shardText(keys, lines));
+}
+
+// The shard's text after its keys line: its head, opening `entries`, then one line for each
+// entry (a comma before all but the first), then the end. One JSON text: a reader parses it whole.
+const entryLine = (path: string, entry: CacheEntry) => `${JSON.stringify(path)}:${JSON.stringify(entry)}`;
+const END = '}}';
+const headOf = (keys: KeysLine) =>
+  JSON.stringify({ format: keys.format, kith: keys.kith, settings: keys.settings, entries: 0 }).slice(0, -2) + '{';
+
+/** Whether `at` is a path as JSON writes it, whole: a line of another layout is not spliced. */
+function isWritten(at: string): boolean {
+  try {
+    const path: unknown = JSON.parse(at);
+    return typeof path === 'string' && JSON.stringify(path) === at;
+  } catch {
+    return false;
+  }
+}
+
+function shardText(keys: KeysLine, lines: readonly string[]): string {
+  return `${JSON.stringify(keys)}\n${headOf(keys)}\n${lines.map((l, i) => (i ? `,${l}` : l)).join('\n')}\n${END}`;
+}
+
+/**
+ * Changes the entries of these paths in a shard file (null: removed), and their keys, reading and
+ * parsing no other entry: each path's line is replaced, added or dropped. False (nothing written)
+ * when the file is not a shard of this format, Kith and kith.yaml laid out as writeShard lays it out.
+ */
+export function spliceShard(file: string, settings: string, changes: ReadonlyMap<string, CacheEntry | null>): boolean {
+  const text = readCacheBytes(file)?.toString('utf8');
+  const lines = text?.split('\n') ?? [];
+  let keys: KeysLine | undefined;
+  try {
+    keys = JSON.parse(lines[0] ?? '') as KeysLine;
+  } catch {
+    return false;
+  }
+  if (!fits(keys, settings) || !keys.keys || lines[1] !== headOf(keys) || lines.at(-1) !== END) return false;
+  // each entry's line by its path as written (a JSON string), without the comma before it
+  const entries = new Map<string, string>();
+  for (const line of lines.slice(2, -1)) {
+    const body = line.startsWith(',') ? line.slice(1) : line;
+    const at = body.slice(0, body.indexOf('":') + 1);
+    if (!isWritten(at)) return false;
+    entries.set(at, body);
+  }
+  for (const [path, entry] of changes) {
+    const at = JSON.stringify(path);
+    if (entry) entries.set(at, entryLine(path, entry));
+    else entries.delete(at);
+    if (entry?.r) keys.keys[path] = keyLineOf(path, entry.r);
+    else delete keys.keys[path];
+  }
+  rmSync(join(dirname(file), MANIFEST), { force: true });
+  return writeCacheFile(file, shardText(keys, [...entries.values()]));
 }
