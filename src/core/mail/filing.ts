@@ -187,8 +187,7 @@ function planConversation(
     return { ...base, existing, addParticipants, movedFrom: existing.path, renamed };
   }
   const index = indexRepo(data);
-  const orgOf = (p: string) =>
-    index.contacts.get(p)?.org ?? (planned.get(p)?.fields.org as string | undefined);
+  const orgOf = (p: string) => index.contacts.get(p)?.org ?? (planned.get(p)?.fields.org as string | undefined);
   const org = [...participants].map(orgOf).find(Boolean);
   // no org, no deal: a deal without an org is not "the org's one open deal"
   const openDeals = org ? (index.dealsByOrg.get(org) ?? []).filter(isOpenDeal) : [];
