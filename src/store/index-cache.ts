@@ -87,7 +87,7 @@ export function loadFolder(
   const entries: Record<string, CacheEntry> = {};
   let dirty = !shard;
   for (const path of paths) {
-    const st = versionOf(root, path, ctx.blobs);
+    const st = ctx.versions ? ctx.versions.get(path) : versionOf(root, path, ctx.blobs);
     if (!st) continue; // gone since the folder was listed
     const cached = old[path];
     const same = !!cached && sameVersion(cached.st, st);
@@ -127,26 +127,32 @@ interface Context {
   readonly blobs: Blobs;
   /** Entries of files read already, in other threads (read-ahead.ts). */
   readonly ahead?: ReadonlyMap<string, CacheEntry>;
+  /** Each file's version, found already (undefined: gone). */
+  readonly versions?: ReadonlyMap<string, Version | undefined>;
 }
 
 /** Whether a file's cached entry stands for it, so the file is not read again. */
 const stands = (cached: CacheEntry | undefined, st: Version, written: number, full: boolean): boolean =>
   !!cached && sameVersion(cached.st, st) && trusted(st, written) && !full;
 
-/** The files of these folders whose cached entries do not stand, with their versions: what a load reads. */
+/** Each file's version now, and those whose cached entries do not stand: what a load reads. */
 function toRead(
   root: string,
   folders: [string, string[]][],
   shards: { shard?: Shard; written: number }[],
   blobs: Blobs,
 ) {
-  return folders.flatMap(([, paths], i) => {
+  const versions = new Map<string, Version | undefined>();
+  const files: [string, Version][] = [];
+  folders.forEach(([, paths], i) => {
     const { shard, written } = shards[i]!;
-    return paths.flatMap((path): [string, Version][] => {
+    for (const path of paths) {
       const st = versionOf(root, path, blobs);
-      return st && !stands(shard?.entries[path], st, written, false) ? [[path, st]] : [];
-    });
+      versions.set(path, st);
+      if (st && !stands(shard?.entries[path], st, written, false)) files.push([path, st]);
+    }
   });
+  return { versions, files };
 }
 
 /**
@@ -168,8 +174,9 @@ export async function loadRecords(
   const blobs = await opts.blobs;
   const full = opts.full ?? false;
   // many files to read (a cold cache, a checkout of another year): read in threads, one per core
-  const ahead = full || !opts.threads ? undefined : await readAhead(root, toRead(root, folders, shards, blobs));
-  const ctx: Context = { read, settings, full, cache, blobs, ahead };
+  const { versions, files } = full || !opts.threads ? {} : toRead(root, folders, shards, blobs);
+  const ahead = files && (await readAhead(root, files));
+  const ctx: Context = { read, settings, full, cache, blobs, ahead, versions };
   const out: Loaded = { records: [], problems: [], reread: [], kept: true };
   folders.forEach(([folder, inFolder], i) => loadFolder(root, folder, inFolder, ctx, out, shards[i]!));
   return out;

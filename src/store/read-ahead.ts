@@ -25,7 +25,12 @@ export async function readAhead(
   const thread = () =>
     new Promise<void>((done) => {
       let batch: readonly [string, Version][] = [];
-      const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: { root } });
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: { root } });
+      } catch {
+        return done(); // no thread to be had (a limit on threads): this one reads the files
+      }
       const give = () => {
         batch = files.slice(next, (next += BATCH));
         if (batch.length) worker.postMessage(batch);
