@@ -12,12 +12,14 @@ import type { CacheEntry } from './shard-files.js';
 const THREADS_FROM = 2000;
 // files per batch: small enough to share the work evenly, large enough that messages are few
 const BATCH = 400;
+// each thread holds its own heap (some 50-100 MB at its peak): a machine of many cores gets a few
+const MAX_THREADS = 4;
 
-/** The cache entries of these files, by path, read by `threads` worker threads. */
+/** The cache entries of these files, by path, read by `threads` worker threads (one per core, a few at most). */
 export async function readAhead(
   root: string,
   files: readonly [path: string, version: Version][],
-  threads = availableParallelism(),
+  threads = Math.min(availableParallelism(), MAX_THREADS),
 ): Promise<Map<string, CacheEntry>> {
   const out = new Map<string, CacheEntry>();
   if (files.length < THREADS_FROM || threads < 2) return out;
