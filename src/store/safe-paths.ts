@@ -78,6 +78,8 @@ function unsafeParent(
   return undefined;
 }
 
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
 function isPlainRelative(path: string): boolean {
   return !path.startsWith('/') && !path.split('/').some((p) => p === '' || p === '.' || p === '..');
 }
@@ -99,7 +101,10 @@ export function readRepoFile(
   const full = join(root, path);
   let fd: number;
   try {
-    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    // where the system cannot refuse to open a link (no O_NOFOLLOW: Windows), it is looked at first
+    const st = NO_FOLLOW ? undefined : lstatSync(full);
+    if (st && !st.isFile()) return { problem: notRegular(path, st) };
+    fd = openSync(full, constants.O_RDONLY | NO_FOLLOW | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     const st = (err as NodeJS.ErrnoException).code === 'ELOOP' && lstatIfThere(full);
     if (st) return { problem: notRegular(path, st) };
