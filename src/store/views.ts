@@ -14,13 +14,15 @@ import { isOwnFolder, readCacheBytes, stamped, stampNow, writeCacheFile, type St
 // inside the cache's folder: forgetting the cache forgets them too
 const DIR = '.kith/cache/views';
 /** Bumped whenever what a view holds changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-interface ViewFile<T> extends Stamp {
+// A view's file: one line of JSON (its stamp, key, problems and the length of the value), then
+// the value's bytes. A view is known to be stale from its first line: its value is not read.
+interface ViewHead extends Stamp {
   readonly key: string;
-  readonly value: T;
   /** The problems met reading the records, warned about again on each answer. */
   readonly problems: readonly Problem[];
+  readonly length: number;
 }
 
 export interface Kept<T> {
@@ -28,38 +30,40 @@ export interface Kept<T> {
   readonly problems: readonly Problem[];
 }
 
-/** How a view's file holds it: the extension, and the file's bytes read and written. */
+/** How a view's value is kept: the extension, and the value from and to its bytes. */
 interface Codec<T> {
   readonly ext: string;
-  parse(bytes: Buffer): ViewFile<T>;
-  print(file: ViewFile<T>): string | Buffer;
+  /** The value from its bytes; throws when they are not whole. */
+  parse(bytes: Buffer, length: number): T;
+  print(value: T): Buffer;
 }
 
 const AS_JSON: Codec<unknown> = {
   ext: 'json',
   parse: (bytes) => JSON.parse(bytes.toString('utf8')),
-  print: (file) => JSON.stringify(file),
+  print: (value) => Buffer.from(JSON.stringify(value)),
 };
 
-// printed output kept as its bytes after one line of JSON (with their length: a file cut short is
-// not printed), so reading it back decodes and parses no long string
+// printed output, kept as its bytes: reading it back decodes and parses no long string (a file
+// cut short, not the length its first line gives, is not printed)
 const AS_BYTES: Codec<Buffer> = {
   ext: 'txt',
-  parse(bytes) {
-    const end = bytes.indexOf(10);
-    const head = JSON.parse(end < 0 ? '' : bytes.toString('utf8', 0, end)) as ViewFile<unknown> & { length: number };
-    const value = bytes.subarray(end + 1);
-    if (value.length !== head.length) throw new Error('cut short');
-    return { ...head, value };
+  parse(bytes, length) {
+    if (bytes.length !== length) throw new Error('cut short');
+    return bytes;
   },
-  print: ({ value, ...head }) =>
-    Buffer.concat([Buffer.from(`${JSON.stringify({ ...head, length: value.length })}\n`), value]),
+  print: (value) => value,
 };
 
-function readView<T>(file: string, codec: Codec<T>): ViewFile<T> | undefined {
+/** A view file's first line and the bytes of its value, or undefined when it is not one (cut short, corrupt). */
+function readView(file: string): { head: ViewHead; value: Buffer } | undefined {
   const bytes = readCacheBytes(file);
+  const end = bytes ? bytes.indexOf(10) : -1;
+  if (end < 0) return undefined;
   try {
-    return bytes === undefined ? undefined : codec.parse(bytes);
+    const head = JSON.parse(bytes!.toString('utf8', 0, end)) as ViewHead;
+    const value = bytes!.subarray(end + 1);
+    return Array.isArray(head.problems) ? { head, value } : undefined;
   } catch {
     return undefined;
   }
@@ -110,12 +114,21 @@ async function kept<T>(
 ): Promise<Kept<T>> {
   const own = isOwnFolder(root, DIR);
   const path = join(root, DIR, `${name}.${codec.ext}`);
-  const file = own ? readView(path, codec) : undefined;
+  const file = own ? readView(path) : undefined;
   // stamped before the work: records read later are at least as new
   const now = stampNow(root, await git, FORMAT);
-  if (stamped(file, now) && file!.key === key && Array.isArray(file!.problems))
-    return { value: file!.value, problems: file!.problems };
+  if (stamped(file?.head, now) && file!.head.key === key) {
+    try {
+      return { value: codec.parse(file!.value, file!.head.length), problems: file!.head.problems };
+    } catch {
+      // a value that does not parse is worked out again
+    }
+  }
   const answer = await work();
-  if (now && own) writeCacheFile(path, codec.print({ ...now, key, ...answer }));
+  if (now && own) {
+    const value = codec.print(answer.value);
+    const head: ViewHead = { ...now, key, problems: answer.problems, length: value.length };
+    writeCacheFile(path, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), value]));
+  }
   return answer;
 }
