@@ -1,8 +1,9 @@
-// Many record files read at once (a cold cache: a fresh clone, `check --full`'s rebuild, a pull
-// that moved thousands of files) in worker threads, one per core, each reading, parsing and
-// excerpting batches of files as this thread would (read-worker.ts). Below a few thousand files
-// starting the threads costs more than it saves. A file no thread read (a thread that could not
-// start or failed) is left to the caller, which reads it in this thread as before.
+// Many record files read at once for their excerpts (a cold cache: a fresh clone, a cache
+// forgotten or of another version, a pull that moved thousands of files) in worker threads, one
+// per core, each reading, parsing and excerpting batches of files as this thread would
+// (read-worker.ts). Below a few thousand files starting the threads costs more than it saves. A
+// file no thread read (a thread that could not start or failed) is left to the caller, which
+// reads it in this thread as before.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Version } from './file-versions.js';

@@ -148,10 +148,12 @@ export const MANIFEST = 'manifest.json';
  * checkout). A command that keeps the cache current as a whole writes the manifest again.
  */
 export function writeShard(file: string, shard: Shard): boolean {
-  rmSync(join(dirname(file), MANIFEST), { force: true });
   const keys: KeysLine = { format: shard.format, kith: shard.kith, settings: shard.settings, keys: keysOfShard(shard) };
-  const lines = Object.keys(shard.entries).map((path) => entryLine(path, shard.entries[path]!));
-  return writeCacheFile(file, shardText(keys, lines));
+  return writeShardText(
+    file,
+    keys,
+    Object.keys(shard.entries).map((path) => entryLine(path, shard.entries[path]!)),
+  );
 }
 
 // The shard's text after its keys line: its head, opening `entries`, then one line for each
@@ -171,8 +173,11 @@ function isWritten(at: string): boolean {
   }
 }
 
-function shardText(keys: KeysLine, lines: readonly string[]): string {
-  return `${JSON.stringify(keys)}\n${headOf(keys)}\n${lines.map((l, i) => (i ? `,${l}` : l)).join('\n')}\n${END}`;
+/** A shard file written from its keys and entry lines, after removing the manifest (see writeShard). */
+function writeShardText(file: string, keys: KeysLine, lines: readonly string[]): boolean {
+  rmSync(join(dirname(file), MANIFEST), { force: true });
+  const entries = lines.map((l, i) => (i ? `,${l}` : l)).join('\n');
+  return writeCacheFile(file, `${JSON.stringify(keys)}\n${headOf(keys)}\n${entries}\n${END}`);
 }
 
 /**
@@ -205,6 +210,5 @@ export function spliceShard(file: string, settings: string, changes: ReadonlyMap
     if (entry?.r) keys.keys[path] = keyLineOf(path, entry.r);
     else delete keys.keys[path];
   }
-  rmSync(join(dirname(file), MANIFEST), { force: true });
-  return writeCacheFile(file, shardText(keys, [...entries.values()]));
+  return writeShardText(file, keys, [...entries.values()]);
 }
