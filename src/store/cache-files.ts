@@ -111,14 +111,18 @@ export function readCacheJson<T>(file: string): T | undefined {
   }
 }
 
-/** Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only slower). */
-export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
+/**
+ * Puts a cache file in place whole, or leaves it as it was (a read-only checkout still works, only
+ * slower). `ready` is called with the new file's temporary name before it is put in place.
+ */
+export function writeCacheFile(file: string, text: string | Uint8Array, ready?: (tmp: string) => void): boolean {
   // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     // created new, never through something already there
     writeFileSync(tmp, text, { flag: 'wx' });
+    ready?.(tmp);
     renameSync(tmp, file);
     return true;
   } catch {

@@ -182,8 +182,13 @@ export async function loadRecords(
   return out;
 }
 
-/** What a write's refresh put in the cache: each path's new entry, null for one removed. */
-export type Refreshed = Map<string, CacheEntry | null>;
+/** What a write's refresh put in the cache. */
+export interface Refreshed {
+  /** Each path's new entry, null for one removed. */
+  readonly entries: Map<string, CacheEntry | null>;
+  /** The id each shard spliced had before, by folder. */
+  readonly spliced: Map<string, string>;
+}
 
 /**
  * Brings the cache up to date for paths a command just wrote (and committed) or removed, under
@@ -199,7 +204,7 @@ export function refreshPaths(
   if (!isOwnFolder(root)) return undefined;
   const settings = settingsHash(root);
   const changed = byFolder(paths.filter((p) => kindOfPath(p)));
-  const out: Refreshed = new Map();
+  const out: Refreshed = { entries: new Map(), spliced: new Map() };
   let kept = true;
   for (const [folder, inFolder] of changed) {
     const file = shardFile(root, folder);
@@ -210,7 +215,7 @@ export function refreshPaths(
         ? null
         : (writtenEntry(root, path, written) ?? readEntry(root, path, BLOB_OF_TEXT, read).entry);
       changes.set(path, entry);
-      out.set(path, entry);
+      out.entries.set(path, entry);
     }
     const shard = current.get(file);
     if (shard) {
@@ -222,7 +227,11 @@ export function refreshPaths(
       current.set(file, { ...shard, entries });
     }
     // the lines of the files written, in place: the folder's other entries are not read
-    if (spliceShard(file, settings, changes)) continue;
+    const was = spliceShard(file, settings, changes);
+    if (was !== undefined) {
+      out.spliced.set(folder, was);
+      continue;
+    }
     current.delete(file);
     // a folder without a cache yet (a new year of conversations): built whole, from its files
     const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));

@@ -13,7 +13,7 @@ import {
 } from '../core/model/index.js';
 import type { GitView } from '../git/clean-files.js';
 import type { Vars } from '../git/git.js';
-import { vouchedCache, vouchedFolder, vouchedKeys, vouchForCache } from './cache-manifest.js';
+import { vouchedCache, vouchedFolder, vouchedKeys, vouchForCache, type Manifest } from './cache-manifest.js';
 import { loadRecords, type ReadText } from './index-cache.js';
 import { kindOfPath, walkRecordFolders } from './layout.js';
 import { lazyData } from './lazy-data.js';
@@ -98,15 +98,15 @@ function vouchedData(
   root: string,
   settings: TeamSettings,
   problems: readonly Problem[],
-  { folders, settings: stamp }: { folders: readonly string[]; settings: string },
+  { folders, settings: stamp, shards }: Manifest,
   git: GitView,
 ): RepoData {
   const read = recordReader(root);
   const mine = (kind: RecordKind) => folders.filter((f) => kindOfPath(`${f}/x.md`) === kind);
   return lazyData(
     { settings, problems },
-    (kind) => mine(kind).flatMap((f) => vouchedFolder(root, f, read, git, stamp)),
-    (kind) => mine(kind).flatMap((f) => vouchedKeys(root, f, read, git, stamp)),
+    (kind) => mine(kind).flatMap((f) => vouchedFolder(root, f, read, git, stamp, shards[f])),
+    (kind) => mine(kind).flatMap((f) => vouchedKeys(root, f, read, git, stamp, shards[f])),
   );
 }
 

@@ -2,8 +2,10 @@
 // keys of the folder's records (what resolving a reference reads), then the shard itself (each
 // file's version and its record's excerpt), one JSON text with a line for each entry, so a
 // write changes the lines of the files it wrote without reading the rest (spliceShard). Both are
-// of one format, Kith and kith.yaml.
-import { lstatSync, rmSync } from 'node:fs';
+// of one format, Kith and kith.yaml, and name the shard's id: each writing gives a new one, and the
+// manifest vouches for shards by id (a shard moved on since is never vouched for).
+import { randomBytes } from 'node:crypto';
+import { lstatSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem, RecordKey } from '../core/model/index.js';
 import { CACHE_DIR, readCacheBytes, readCacheLine, writeCacheFile } from './cache-files.js';
@@ -12,7 +14,7 @@ import { kindOfPath, slugOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
 /** Bumped whenever what an entry holds changes. */
-export const FORMAT = 8;
+export const FORMAT = 9;
 
 export interface CacheEntry {
   readonly st: Version;
@@ -24,8 +26,13 @@ export interface Shard {
   readonly format: number;
   readonly kith: string;
   readonly settings: string;
+  /** Given when the shard is written (writeShard). */
+  readonly id?: string;
   readonly entries: Record<string, CacheEntry>;
 }
+
+/** The id of each shard file as this process last read or wrote it: what a manifest vouches for. */
+export const shardIds = new Map<string, string>();
 
 export const shardFile = (root: string, folder: string) => join(root, CACHE_DIR, `${folder.replace(/\//g, '-')}.json`);
 
@@ -45,6 +52,7 @@ interface KeysLine {
   readonly format: number;
   readonly kith: string;
   readonly settings: string;
+  id?: string;
   readonly keys: ShardKeys;
 }
 
@@ -122,18 +130,19 @@ export function readShard(file: string, settings: string): { shard?: Shard; writ
   } catch {
     return { written: 0 };
   }
-  return fits(shard, settings) && !!shard!.entries && typeof shard!.entries === 'object'
-    ? { shard, written }
-    : { written: 0 };
+  if (!fits(shard, settings) || !shard!.entries || typeof shard!.entries !== 'object') return { written: 0 };
+  if (typeof shard!.id === 'string') shardIds.set(file, shard!.id);
+  return { shard, written };
 }
 
-/** A shard file's keys line alone, when it is of this format, Kith and kith.yaml. */
-export function readShardKeys(file: string, settings: string): ShardKeys | undefined {
+/** A shard file's keys line alone, and the shard's id, when it is of this format, Kith and kith.yaml. */
+export function readShardKeys(file: string, settings: string): { keys: ShardKeys; id?: string } | undefined {
   const text = readCacheLine(file);
   try {
     const line = text === undefined ? undefined : (JSON.parse(text) as KeysLine);
     const keys = fits(line, settings) ? line!.keys : undefined;
-    return keys && typeof keys === 'object' && !Array.isArray(keys) ? keys : undefined;
+    const id = typeof line?.id === 'string' ? line.id : undefined;
+    return keys && typeof keys === 'object' && !Array.isArray(keys) ? { keys, id } : undefined;
   } catch {
     return undefined;
   }
@@ -160,8 +169,8 @@ export function writeShard(file: string, shard: Shard): boolean {
 // entry (a comma before all but the first), then the end. One JSON text: a reader parses it whole.
 const entryLine = (path: string, entry: CacheEntry) => `${JSON.stringify(path)}:${JSON.stringify(entry)}`;
 const END = '}}';
-const headOf = (keys: KeysLine) =>
-  JSON.stringify({ format: keys.format, kith: keys.kith, settings: keys.settings, entries: 0 }).slice(0, -2) + '{';
+const headOf = ({ format, kith, settings, id }: KeysLine) =>
+  JSON.stringify({ format, kith, settings, id, entries: 0 }).slice(0, -2) + '{';
 
 /** Whether `at` is a path as JSON writes it, whole: a line of another layout is not spliced. */
 function isWritten(at: string): boolean {
@@ -173,34 +182,58 @@ function isWritten(at: string): boolean {
   }
 }
 
-/** A shard file written from its keys and entry lines, after removing the manifest (see writeShard). */
-function writeShardText(file: string, keys: KeysLine, lines: readonly string[]): boolean {
+/**
+ * A shard file written from its keys and entry lines under a new id, after removing the manifest
+ * (see writeShard); with `time`, the file keeps that modification time.
+ */
+function writeShardText(file: string, keys: KeysLine, lines: readonly string[], time?: Date): boolean {
   rmSync(join(dirname(file), MANIFEST), { force: true });
+  keys.id = randomBytes(8).toString('hex');
   const entries = lines.map((l, i) => (i ? `,${l}` : l)).join('\n');
-  return writeCacheFile(file, `${JSON.stringify(keys)}\n${headOf(keys)}\n${entries}\n${END}`);
+  const text = `${JSON.stringify(keys)}\n${headOf(keys)}\n${entries}\n${END}`;
+  if (!writeCacheFile(file, text, time && ((tmp) => utimesSync(tmp, time, time)))) return false;
+  shardIds.set(file, keys.id);
+  return true;
 }
 
 /**
  * Changes the entries of these paths in a shard file (null: removed), and their keys, reading and
- * parsing no other entry: each path's line is replaced, added or dropped. False (nothing written)
- * when the file is not a shard of this format, Kith and kith.yaml laid out as writeShard lays it out.
+ * parsing no other entry: each path's line is replaced, added or dropped. The id the shard had
+ * (written under a new one), or undefined (nothing written) when the file is not a shard of this
+ * format, Kith and kith.yaml laid out as writeShard lays it out.
+ *
+ * The file keeps its modification time: the entries left as they were are trusted against the
+ * time they were found at (file-versions.ts), and those changed are of files just committed.
  */
-export function spliceShard(file: string, settings: string, changes: ReadonlyMap<string, CacheEntry | null>): boolean {
+export function spliceShard(
+  file: string,
+  settings: string,
+  changes: ReadonlyMap<string, CacheEntry | null>,
+): string | undefined {
+  const time = lstatSync(file, { throwIfNoEntry: false })?.mtime;
   const text = readCacheBytes(file)?.toString('utf8');
   const lines = text?.split('\n') ?? [];
   let keys: KeysLine | undefined;
   try {
     keys = JSON.parse(lines[0] ?? '') as KeysLine;
   } catch {
-    return false;
+    return undefined;
   }
-  if (!fits(keys, settings) || !keys.keys || lines[1] !== headOf(keys) || lines.at(-1) !== END) return false;
+  const was = keys?.id;
+  if (
+    !fits(keys, settings) ||
+    !keys.keys ||
+    typeof was !== 'string' ||
+    lines[1] !== headOf(keys) ||
+    lines.at(-1) !== END
+  )
+    return undefined;
   // each entry's line by its path as written (a JSON string), without the comma before it
   const entries = new Map<string, string>();
   for (const line of lines.slice(2, -1)) {
     const body = line.startsWith(',') ? line.slice(1) : line;
     const at = body.slice(0, body.indexOf('":') + 1);
-    if (!isWritten(at)) return false;
+    if (!isWritten(at)) return undefined;
     entries.set(at, body);
   }
   for (const [path, entry] of changes) {
@@ -210,5 +243,5 @@ export function spliceShard(file: string, settings: string, changes: ReadonlyMap
     if (entry?.r) keys.keys[path] = keyLineOf(path, entry.r);
     else delete keys.keys[path];
   }
-  return writeShardText(file, keys, [...entries.values()]);
+  return writeShardText(file, keys, [...entries.values()], time) ? was : undefined;
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { writeRepository } from '../bench/generate.mjs';
 import { sandbox, seededRepo, type Sandbox } from '../helpers/cli.js';
+import { withoutId } from '../helpers/shards.js';
 
 const CACHE = '.kith/cache';
 
@@ -188,6 +189,42 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(s.kith(['show', 'ann']).code).toBe(2);
     expect(ok(s, ['ls', 'deals'])).not.toContain('Acme SSO renamed');
   });
+
+  it.each<[string, string[]]>([
+    ['a new contact', ['add', 'contact', 'Ann Lee', '--email', 'ann@acme.example']],
+    ['a logged call', ['log', 'jane', 'call: wants a quote']],
+    ['a promise', ['promise', 'jane', 'send the quote', '--by', 'friday']],
+    ['a deal won', ['won', 'acme-sso-rollout']],
+  ])(
+    "never trusts a shard that moved on after a reader read it, when the reader's manifest lands last (%s)",
+    (_what, write) => {
+      const s = seededRepo();
+      ok(s, ['log', 'jane', 'call: first talk']);
+      ageAll(s);
+      for (const f of readdirSync(join(s.dir, 'conversations/2026'))) age(s, `conversations/2026/${f}`);
+      s.git(['update-index', '-q', '--refresh']);
+      ok(s, ['ls', 'contacts']);
+      ok(s, ['due']);
+      // a read-only command vouches for the shards it read; a write splices one of them meanwhile,
+      // and the reader's manifest is written last, naming git's view before the write
+      const manifest = join(s.dir, CACHE, 'manifest.json');
+      const late = readFileSync(manifest);
+      ok(s, write);
+      writeFileSync(manifest, late);
+      // back to the commit and files that manifest was written for
+      s.git(['reset', '-q', '--hard', 'HEAD~1']);
+      const asks = [
+        ['ls', 'contacts', '--json'],
+        ['ls', 'conversations', '--json'],
+        ['ls', 'deals', '--json'],
+        ['due', '--json'],
+        ['show', 'jane'],
+      ];
+      const answers = asks.map((args) => ok(s, args));
+      rmSync(join(s.dir, '.kith'), { recursive: true });
+      expect(answers).toEqual(asks.map((args) => ok(s, args)));
+    },
+  );
 
   it('reads by stat data alone where git cannot answer', () => {
     const s = seededRepo();
@@ -400,7 +437,7 @@ describe('a cold cache of thousands of files', { timeout: 120_000 }, () => {
     const shards = () =>
       readdirSync(join(s.dir, CACHE))
         .filter((n) => n.endsWith('.json') && !/^(git-view|manifest)/.test(n))
-        .map((n) => readFileSync(join(s.dir, CACHE, n), 'utf8'));
+        .map((n) => withoutId(readFileSync(join(s.dir, CACHE, n), 'utf8')));
     const cold = answer();
     expect(cold[1]![1]).toMatch(/conversations\/2026\//);
     expect(cold[0]![2]).toMatch(/contacts\/broken\.md/);

@@ -11,6 +11,7 @@ import * as srcCache from '../../src/store/index-cache.js';
 import * as srcLayout from '../../src/store/layout.js';
 import * as srcSafe from '../../src/store/safe-paths.js';
 import { writeRepository } from '../bench/generate.mjs';
+import { withoutId } from '../helpers/shards.js';
 
 type Cache = typeof import('../../src/store/index-cache.js');
 type Ahead = typeof import('../../src/store/read-ahead.js');
@@ -44,7 +45,7 @@ function hostileRepository(): string {
 /** Every shard's text, by file name (what the next command reads). */
 function shards(root: string): Record<string, string> {
   const dir = join(root, '.kith/cache');
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, withoutId(readFileSync(join(dir, name), 'utf8'))]));
 }
 
 async function load(root: string, modules: (m: string) => Promise<unknown>, threads: boolean) {

@@ -2,7 +2,7 @@
 // it wrote, and their keys, without parsing the folder's other entries. What it leaves must read
 // exactly as the shard written whole with the same entries, and a file it cannot splice (another
 // layout or format, corrupt, missing) is left alone for the caller to write whole.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   type Shard,
 } from '../../src/store/shard-files.js';
 import { KITH_VERSION } from '../../src/store/package-files.js';
+import { withoutId } from '../helpers/shards.js';
 
 const SETTINGS = 'abc';
 const contact = (n: number, name = `Person ${n}`): CacheEntry => ({
@@ -35,8 +36,13 @@ function folder(): string {
   return join(mkdtempSync(join(tmpdir(), 'kith-splice-')), 'contacts.json');
 }
 
-/** What a reader gets from a shard file: its shard and its keys. */
-const read = (file: string) => ({ shard: readShard(file, SETTINGS).shard, keys: readShardKeys(file, SETTINGS) });
+/** What a reader gets from a shard file: its shard and its keys, and the id both name. */
+function read(file: string) {
+  const { id, ...shard } = readShard(file, SETTINGS).shard!;
+  const line = readShardKeys(file, SETTINGS)!;
+  expect(line.id).toBe(id);
+  return { shard, keys: line.keys };
+}
 
 describe('splicing a shard file', () => {
   const start = {
@@ -65,30 +71,38 @@ describe('splicing a shard file', () => {
       },
     ],
   ];
-  it.each(cases)('reads as the shard written whole: %s', (_, changes) => {
+  it.each(cases)('reads as the shard written whole, under a new id and at its old time: %s', (_, changes) => {
     const file = folder();
     writeShard(file, shardOf(start));
+    const old = new Date(Date.now() - 3600_000);
+    utimesSync(file, old, old);
+    const was = readShard(file, SETTINGS).shard!.id;
     writeFileSync(join(file, '..', MANIFEST), '{}');
     const expected: Record<string, CacheEntry> = { ...start };
     for (const [path, entry] of Object.entries(changes)) {
       if (entry) expected[path] = entry;
       else delete expected[path];
     }
-    expect(spliceShard(file, SETTINGS, new Map(Object.entries(changes)))).toBe(true);
+    expect(spliceShard(file, SETTINGS, new Map(Object.entries(changes)))).toBe(was);
+    expect(readShard(file, SETTINGS).shard!.id).not.toBe(was);
+    // the entries left alone are trusted against the time they were found at
+    expect(Math.round(statSync(file).mtimeMs)).toBe(old.getTime());
     // a manifest vouched for the shard as it was
     expect(existsSync(join(file, '..', MANIFEST))).toBe(false);
     const whole = folder();
     writeShard(whole, shardOf(expected));
     expect(read(file)).toEqual(read(whole));
     expect(read(file).keys).toEqual(keysOfShard(shardOf(expected)));
-    expect(readFileSync(file, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    expect(withoutId(readFileSync(file, 'utf8'))).toBe(withoutId(readFileSync(whole, 'utf8')));
   });
 
   it('leaves alone a file it cannot splice: another layout or format, corrupt, missing', () => {
     const shard = shardOf(start);
-    const keys = JSON.stringify({ format: FORMAT, kith: KITH_VERSION, settings: SETTINGS, keys: keysOfShard(shard) });
+    const line = { format: FORMAT, kith: KITH_VERSION, settings: SETTINGS, id: '0123456789abcdef' };
+    const keys = JSON.stringify({ ...line, keys: keysOfShard(shard) });
     const texts = [
-      `${keys}\n${JSON.stringify(shard)}`,
+      `${keys}\n${JSON.stringify({ ...shard, id: line.id })}`,
+      `${keys.replace(',"id":"0123456789abcdef"', '')}\n${JSON.stringify(shard)}`,
       `${keys.replace(`"format":${FORMAT}`, '"format":1')}\n${JSON.stringify(shard)}`,
       '{"format":',
       `${keys}\n{"format":`,
@@ -96,14 +110,14 @@ describe('splicing a shard file', () => {
     for (const text of texts) {
       const file = folder();
       writeFileSync(file, text);
-      expect(spliceShard(file, SETTINGS, new Map([['contacts/a.md', contact(7)]])), text.slice(0, 40)).toBe(false);
+      expect(spliceShard(file, SETTINGS, new Map([['contacts/a.md', contact(7)]])), text.slice(0, 40)).toBeUndefined();
       expect(readFileSync(file, 'utf8')).toBe(text);
     }
-    expect(spliceShard(folder(), SETTINGS, new Map([['contacts/a.md', contact(7)]]))).toBe(false);
+    expect(spliceShard(folder(), SETTINGS, new Map([['contacts/a.md', contact(7)]]))).toBeUndefined();
     const other = folder();
     writeShard(other, shard);
     const before = readFileSync(other, 'utf8');
-    expect(spliceShard(other, 'another kith.yaml', new Map([['contacts/a.md', contact(7)]]))).toBe(false);
+    expect(spliceShard(other, 'another kith.yaml', new Map([['contacts/a.md', contact(7)]]))).toBeUndefined();
     expect(readFileSync(other, 'utf8')).toBe(before);
   });
 });
