@@ -17,7 +17,10 @@ function option(o: OptionSpec): Option {
   const opt = new Option(o.flags, o.help);
   if (o.choices) opt.choices(o.choices);
   if (o.default !== undefined) opt.default(o.default);
-  if (o.repeatable) opt.argParser(collect);
+  // each value is checked against the choices (commander's own check, which a parser replaces)
+  const check = opt.parseArg;
+  if (o.repeatable)
+    opt.argParser((value: string, previous?: string[]) => collect(check?.(value, '') ?? value, previous));
   if (o.required) opt.makeOptionMandatory();
   return opt;
 }
