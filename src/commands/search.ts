@@ -23,8 +23,9 @@ export const spec: CommandSpec = {
   ],
   help: `
 Every word must match, at the start of a word: "pric sso" finds "SSO pricing".
-A word in a name, subject, e-mail, organisation, title or tag ranks above one in the notes
-or the timeline; among equals, the most recent activity comes first.
+A word of a record's own name (a deal's title, a conversation's subject) ranks first, one in
+its other fields (e-mails, organisation, people, job title, tags) next, one in the notes or
+the timeline last; among equals, the most recent activity comes first.
 
 Examples:
   kith search müller            finds Müller and Muller

@@ -12,7 +12,7 @@ import { KIND_DIRS } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
 export const DIR = '.kith/search';
-const FORMAT = 3;
+const FORMAT = 4;
 // a document's kind is kept as its place in this list, one digit
 export const KINDS = Object.keys(KIND_DIRS) as RecordKind[];
 
@@ -22,7 +22,7 @@ export const KINDS = Object.keys(KIND_DIRS) as RecordKind[];
  *   ranks.txt      the build, then per document a line: its kind's digit and its recency
  *   rows.txt       the build, then per document a JSON line [path, title]: only hits' are parsed
  *   versions.json  {build, rows: [[path, version], ...]}: read only when git cannot vouch for the index
- *   t-XX.json      {build, words: {word: [fields, text]}}: each word's documents (core/search/postings.ts)
+ *   t-XX.json      {build, words: {word: [names, fields, text]}}: each word's documents (core/search/postings.ts)
  */
 export interface Head {
   readonly format: number;
@@ -35,8 +35,11 @@ export interface Head {
 }
 
 export type VersionRow = [path: string, version: Version];
-/** A word's documents, as encodeIds spells them: those with it in their fields, and those with it in their text. */
-type Postings = [fields: string, text: string];
+/**
+ * A word's documents, as encodeIds spells them: those it names (name, title or subject),
+ * those with it in their other fields, and those with it in their text only.
+ */
+type Postings = [names: string, fields: string, text: string];
 export type Words = Record<string, Postings>;
 
 /** The index as a search reads it, each part when first asked for; a part that does not fit its head throws Corrupt. */

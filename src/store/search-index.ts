@@ -99,7 +99,7 @@ async function searchIndex(
             const rank = ranks[id] ?? corrupt();
             docOf.set(id, (doc = { id, kind: KINDS[Number(rank[0])] ?? corrupt(), recency: rank.slice(1) }));
           }
-          mark(doc, i, slot === 0 ? 2 : 1);
+          mark(doc, i, 3 - slot);
         }
     }
   });
@@ -109,7 +109,8 @@ async function searchIndex(
     if (text === undefined) continue;
     const words = wordsOf!(path, text);
     terms.forEach((term, i) => {
-      if (prefixed(words.fields, term)) mark(words.doc, i, 2);
+      if (prefixed(words.names, term)) mark(words.doc, i, 3);
+      else if (prefixed(words.fields, term)) mark(words.doc, i, 2);
       else if (prefixed(words.text, term)) mark(words.doc, i, 1);
     });
   }

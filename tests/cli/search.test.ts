@@ -1,6 +1,7 @@
 // kith search: every word must match (prefixes too), case and accents folded, over names,
-// e-mails, orgs, titles, tags and timeline text; field matches first, then the most recent;
-// each hit with its file:line; kept current through kith's writes and edits outside kith.
+// e-mails, orgs, titles, tags and timeline text; name matches first, then other fields, then
+// the most recent; each hit with its file:line; kept current through kith's writes and edits
+// outside kith.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,22 @@ describe('kith search', { timeout: 120_000 }, () => {
     const text = readFileSync(join(s.dir, hits[1]!.path), 'utf8').split('\n');
     expect(text[hits[1]!.line - 1]).toContain('Müller rollout');
     expect(hits[1]!.snippet).toBe('asked about the Müller rollout');
+  });
+
+  it("ranks a record's own name above a mention of it in other records' fields, however recent", () => {
+    const s = repo();
+    // Jane is named by her contact and her conversation's subject, mentioned by the deal (contacts)
+    const jane = search(s, 'jane');
+    expect(jane.slice(0, 2).map((h) => h.path).sort()).toEqual([
+      'contacts/jane-doe.md',
+      expect.stringMatching(/^conversations\/2026\/jane-doe/),
+    ]);
+    expect(jane[2]).toMatchObject({ path: 'deals/acme-sso-rollout.md', snippet: 'contacts: [jane-doe]' });
+    // Acme is named by the org and the deal's title, and only mentioned by the rest (e-mails, org)
+    const acme = search(s, 'acme');
+    expect(acme.slice(0, 2).map((h) => h.path).sort()).toEqual(['deals/acme-sso-rollout.md', 'orgs/acme.md']);
+    expect(acme.slice(2).length).toBeGreaterThan(1);
+    for (const hit of acme.slice(2)) expect(hit.score).toBeLessThan(acme[1]!.score);
   });
 
   it('needs every word, keeps to --kind and --limit, and says when nothing matches', () => {

@@ -1,5 +1,6 @@
-// Ranking search hits: every query word must match; a word in a name, subject, address, title
-// or tag counts more than one in the notes or timeline; among equals the more recent first. Pure.
+// Ranking search hits: every query word must match; a word of the record's name (or title or
+// subject) counts most, one in its other fields (e-mails, organisation, people, job title, tags)
+// next, one in the notes or timeline least; among equals the more recent first. Pure.
 import type { RecordKind } from '../model/types.js';
 
 export interface SearchDoc {
@@ -11,15 +12,18 @@ export interface SearchDoc {
   readonly recency: string;
 }
 
-/** How well one document matches each query word: 2 in its fields, 1 in its text, 0 not at all. */
+/**
+ * How well one document matches each query word: 3 in its name, 2 in its other fields, 1 in its
+ * text, 0 not at all.
+ */
 export type Matches = readonly number[];
 
 export interface RankedHit extends SearchDoc {
   readonly score: number;
 }
 
-// a match in the fields that name a record is what people mean most of the time
-const FIELD_WEIGHT = 3;
+// a match in what names a record is what people mean most of the time, then its other fields
+const WEIGHTS = [0, 1, 3, 5];
 
 /** Whether a hit of this score and recency ranks above `b` (equals keep their order). */
 const above = (score: number, recency: string, b: Ranked) =>
@@ -42,7 +46,7 @@ export function rankHits<D extends { readonly recency: string }>(
   const best: (D & { readonly score: number })[] = [];
   for (const [doc, matches] of candidates) {
     if (matches.some((m) => m === 0)) continue;
-    const score = matches.reduce((sum, m) => sum + (m === 2 ? FIELD_WEIGHT : 1), 0);
+    const score = matches.reduce((sum, m) => sum + WEIGHTS[m]!, 0);
     const last = best[best.length - 1];
     if (best.length >= limit && (!last || !above(score, doc.recency, last))) continue;
     let at = best.length;

@@ -42,21 +42,24 @@ describe('search words', () => {
 });
 
 describe('ranking hits', () => {
-  it('needs every word, puts field matches first, then the most recent', () => {
+  it('needs every word, puts name matches first, then field matches, then the most recent', () => {
     const a = doc('a', '2026-01-01');
     const b = doc('b', '2026-06-01');
     const c = doc('c', '2026-09-01');
     const d = doc('d', '2026-12-01');
+    const e = doc('e', '2025-01-01');
     const ranked = rankHits(
       new Map([
         [a, [2, 1]],
         [b, [1, 1]],
         [c, [1, 1]],
         [d, [2, 0]],
+        [e, [3, 1]],
       ]),
       10,
     );
     expect(ranked.map((h) => [h.path, h.score])).toEqual([
+      ['e', 6],
       ['a', 4],
       ['c', 2],
       ['b', 2],
