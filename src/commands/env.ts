@@ -162,8 +162,11 @@ export async function withRepo<T>(
       throw explainFailure(err, root);
     });
     if (recovered) env.err.write(`kith: ${recovered}\n`);
-    removeStrayTemporaries(root);
-    const repo = await open(root, env.vars, opts);
+    // git is asked once the lock is held and a write interrupted is recovered: a view with no
+    // untracked file in the record folders (ignored ones included) has no temporary to remove
+    const git = recordsGitView(root, env.vars);
+    if (!opts.excerpts || !(await git)?.settled) removeStrayTemporaries(root);
+    const repo = await open(root, env.vars, { ...opts, git });
     env.err.write(brokenFilesWarning(repo.data.problems));
     return await change(repo);
   } finally {

@@ -158,6 +158,17 @@ describe('a hostile repository', { timeout: 180_000 }, () => {
     expect(existsSync(join(s.dir, 'contacts/.jane-doe.md.0a1b2c3d4e5f.tmp'))).toBe(false);
   });
 
+  it('removes a killed write\'s temporary file that git ignores, however settled the rest is', () => {
+    const s = teamRepo();
+    writeFileSync(join(s.dir, '.gitignore'), '.kith/\n*.tmp\n');
+    commitAll(s);
+    expect(kith(s, ['ls', 'contacts']).code).toBe(0);
+    put(s, 'conversations/.half.md.0a1b2c3d4e5f.tmp', '---\nid: half\n');
+    expect(kith(s, ['log', 'jane', 'hello']).code).toBe(0);
+    expect(existsSync(join(s.dir, 'conversations/.half.md.0a1b2c3d4e5f.tmp'))).toBe(false);
+    expect(kith(s, ['check']).stdout).not.toContain('temporary');
+  });
+
   it('import never writes over a conversation it could not read: it stops naming the file', () => {
     const s = teamRepo();
     const first = mail({
