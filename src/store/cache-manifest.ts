@@ -9,7 +9,7 @@ import { afterStaging, type GitView } from '../git/clean-files.js';
 import { CACHE_DIR, isOwnFolder, readCacheJson, stamped, stampNow, writeCacheFile, type Stamp } from './cache-files.js';
 import { revive, reviveOwned } from './excerpts.js';
 import { current, loadFolder, type Loaded, type ReadText, type Refreshed } from './index-cache.js';
-import { isRecordName } from './layout.js';
+import { isRecordName, kindOfPath } from './layout.js';
 import {
   FORMAT,
   keyOfLine,
@@ -169,9 +169,11 @@ export function vouchedKeys(
   // a line that does not fit its folder, or of a shard the manifest does not name, is not trusted
   const fromRecords = () => vouchedFolder(root, folder, read, git, settings, id).map(keyOf);
   if (!line || line.id !== id) return fromRecords();
+  const kind = kindOfPath(`${folder}/x.md`);
+  if (!kind) return fromRecords();
   const out: RecordKey[] = [];
   for (const path in line.keys) {
-    const key = keyOfLine(folder, path, line.keys[path]);
+    const key = keyOfLine(folder, kind, path, line.keys[path]);
     if (!key) return fromRecords();
     out.push(key);
   }

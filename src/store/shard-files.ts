@@ -7,10 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Problem, RecordKey } from '../core/model/index.js';
+import type { Problem, RecordKey, RecordKind } from '../core/model/index.js';
 import { CACHE_DIR, readCacheBytes, readCacheLine, writeCacheFile } from './cache-files.js';
 import type { Version } from './file-versions.js';
-import { kindOfPath, slugOfPath } from './layout.js';
+import { kindOfPath } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
 /** Bumped whenever what an entry holds changes. */
@@ -92,13 +92,14 @@ export function keysOfShard(shard: Shard): ShardKeys {
   return keys;
 }
 
-/** A record's key as its shard's keys line gives it, or undefined when it does not fit there. */
-export function keyOfLine(folder: string, path: string, line: unknown): RecordKey | undefined {
-  const kind = kindOfPath(path);
-  if (!kind || path.slice(0, path.lastIndexOf('/')) !== folder || !Array.isArray(line)) return undefined;
+/** A record's key from its keys line; undefined unless it fits: NAME.md directly in `folder` (of `kind`). */
+export function keyOfLine(folder: string, kind: RecordKind, path: string, line: unknown): RecordKey | undefined {
+  const file = path.slice(folder.length + 1);
+  const inFolder = path.startsWith(folder) && path[folder.length] === '/' && !file.includes('/');
+  if (!inFolder || file.length < 4 || !file.endsWith('.md') || !Array.isArray(line)) return undefined;
   const [id, name, emails = [], domains = [], participants, org, deal, open] = line as unknown[];
   if (!isText(id) || !isText(name) || !isTexts(emails) || !isTexts(domains)) return undefined;
-  const slug = slugOfPath(path);
+  const slug = file.slice(0, -3);
   if (kind !== 'conversation') return { kind, slug, path, id, name, emails, domains };
   if (!isTexts(participants) || !isText(org) || !isText(deal) || (open !== 0 && open !== 1)) return undefined;
   const about = { participants, org: org || undefined, deal: deal || undefined, open: open === 1 };
