@@ -111,19 +111,23 @@ export function followWrite(
   return after;
 }
 
+/** A folder's shard in a cache git vouches for: `settings` is kith.yaml's stamp, `id` the manifest's for the shard. */
+export interface VouchedShard {
+  readonly root: string;
+  readonly folder: string;
+  readonly read: ReadText;
+  readonly git: GitView;
+  readonly settings: string;
+  readonly id: string | undefined;
+}
+
 /**
  * One folder's records, as its shard holds them, in a cache git vouches for (the manifest names
  * the shard's id); a shard that cannot be read (removed, corrupt) is built again from the files git
  * lists there, and one written since the manifest was is checked against them.
  */
-export function vouchedFolder(
-  root: string,
-  folder: string,
-  read: ReadText,
-  git: GitView,
-  settings: string,
-  id: string | undefined,
-): AnyRecord[] {
+export function vouchedFolder(at: VouchedShard): AnyRecord[] {
+  const { root, folder, read, git, settings, id } = at;
   const file = shardFile(root, folder);
   // a shard this process wrote is copied from; one read for this command alone is made whole in
   // place (a write's refresh reads the shard again)
@@ -155,19 +159,13 @@ export function vouchedFolder(
  * The keys of one folder's records (what resolving a reference reads), from its shard's first
  * line, in a cache git vouches for; from its records when that line cannot be read.
  */
-export function vouchedKeys(
-  root: string,
-  folder: string,
-  read: ReadText,
-  git: GitView,
-  settings: string,
-  id: string | undefined,
-): RecordKey[] {
+export function vouchedKeys(at: VouchedShard): RecordKey[] {
+  const { root, folder, settings, id } = at;
   const file = shardFile(root, folder);
   const kept = current.get(file);
   const line = kept ? { keys: keysOfShard(kept), id } : readShardKeys(file, settings);
   // a line that does not fit its folder, or of a shard the manifest does not name, is not trusted
-  const fromRecords = () => vouchedFolder(root, folder, read, git, settings, id).map(keyOf);
+  const fromRecords = () => vouchedFolder(at).map(keyOf);
   if (!line || line.id !== id) return fromRecords();
   const kind = kindOfPath(`${folder}/x.md`);
   if (!kind) return fromRecords();

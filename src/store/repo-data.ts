@@ -103,10 +103,11 @@ function vouchedData(
 ): RepoData {
   const read = recordReader(root);
   const mine = (kind: RecordKind) => folders.filter((f) => kindOfPath(`${f}/x.md`) === kind);
+  const at = (folder: string) => ({ root, folder, read, git, settings: stamp, id: shards[folder] });
   return lazyData(
     { settings, problems },
-    (kind) => mine(kind).flatMap((f) => vouchedFolder(root, f, read, git, stamp, shards[f])),
-    (kind) => mine(kind).flatMap((f) => vouchedKeys(root, f, read, git, stamp, shards[f])),
+    (kind) => mine(kind).flatMap((folder) => vouchedFolder(at(folder))),
+    (kind) => mine(kind).flatMap((folder) => vouchedKeys(at(folder))),
   );
 }
 
