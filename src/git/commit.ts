@@ -1,7 +1,7 @@
 // Git plumbing for commands that change data: one commit of exactly the files a command
 // changed, authored by the user, with trailers the activity stream reads. No file writes.
 import { KithError, quotePath } from '../core/model/index.js';
-import { copyFileSync, lstatSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, fstatSync, lstatSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, runGit, type Vars } from './git.js';
 import { gitDir } from './state.js';
@@ -69,6 +69,7 @@ export async function commitPaths(root: string, vars: Vars, req: CommitRequest):
   const staging = git(root, vars, { GIT_INDEX_FILE: temp });
   try {
     if (await hasHead(root, vars)) await seedFromHead(root, vars, temp);
+    if (paths.length >= PACKED) await packBlobs(root, vars, paths);
     await addPaths(root, vars, paths, { GIT_INDEX_FILE: temp });
     // the temporary index is HEAD plus these paths: whatever differs from HEAD is theirs
     const staged = (await staging.raw(['diff', '--cached', '--name-only'])).trim();
@@ -102,6 +103,39 @@ async function seedFromHead(root: string, vars: Vars, temp: string): Promise<voi
   }
   rmSync(temp, { force: true });
   await git(root, vars, { GIT_INDEX_FILE: temp }).raw(['read-tree', 'HEAD']);
+}
+
+// From this many files on, their blobs are written into one pack before they are staged
+const PACKED = 100;
+
+/**
+ * Writes the blobs of these paths' regular files into one pack (git fast-import), so that
+ * staging them finds each blob stored: `update-index` writes every new blob as a loose object
+ * file of its own, about 0.3 ms apiece (1.7 s for an import's 5,000 files). Only a head start: a
+ * blob git would store otherwise (a clean filter, a file changed since) is stored by staging as
+ * ever, and one left unused is pruned as any unreachable object is. Links are not followed.
+ */
+async function packBlobs(root: string, vars: Vars, paths: readonly string[]): Promise<void> {
+  const parts: Buffer[] = [];
+  for (const path of paths) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+      if (!fstatSync(fd).isFile()) continue;
+      const bytes = readFileSync(fd);
+      parts.push(Buffer.from(`blob\ndata ${bytes.length}\n`), bytes, Buffer.from('\n'));
+    } catch {
+      // removed, a link or a folder: staged as it is
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  if (parts.length === 0) return;
+  parts.push(Buffer.from('done\n'));
+  // a pack that could not be written leaves staging to store the blobs itself
+  await runGit(root, vars, ['fast-import', '--quiet', '--done'], { input: Buffer.concat(parts) }).catch(
+    () => undefined,
+  );
 }
 
 /** Brings the index up to date with the work tree for these paths (added, changed or removed). */

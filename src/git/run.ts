@@ -46,7 +46,7 @@ export function runGit(
   root: string,
   vars: Vars,
   args: readonly string[],
-  opts: { readonly input?: string; readonly extra?: Readonly<Record<string, string>> } = {},
+  opts: { readonly input?: string | Buffer; readonly extra?: Readonly<Record<string, string>> } = {},
 ): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: root, env: { ...gitEnv(vars), ...opts.extra } });
