@@ -43,20 +43,19 @@ export function personName(a: Address): string {
 
 export function buildAddressBook(data: RepoData): AddressBook {
   const { settings } = data;
-  const ourDomains = settings.domains.map(normaliseDomain);
+  const ourDomains = new Set(settings.domains.map(normaliseDomain));
   const members = new Map(settings.members.flatMap((m) => m.emails.map((e) => [normaliseEmail(e), m.handle] as const)));
   const contacts = new Map<string, KnownContact>(
     data.contacts.flatMap((c) => c.emails.map((e) => [normaliseEmail(e), c] as const)),
   );
   const orgs = new Map<string, Org>(data.orgs.flatMap((o) => o.domains.map((d) => [normaliseDomain(d), o] as const)));
-  const orgDomains = [...orgs.keys()];
   return {
     isOurs: (a) => members.has(normaliseEmail(a.address)) || domainMatch(ourDomains, domainOf(a.address)) !== undefined,
     handleOf: (a) => members.get(normaliseEmail(a.address)) ?? localPart(a.address),
     memberOf: (a) => members.get(normaliseEmail(a.address)),
     contactOf: (a) => contacts.get(normaliseEmail(a.address)),
     orgOf(a) {
-      const domain = domainMatch(orgDomains, domainOf(a.address));
+      const domain = domainMatch(orgs, domainOf(a.address));
       return domain === undefined ? undefined : orgs.get(domain);
     },
     add: (a, c) => void contacts.set(normaliseEmail(a.address), c),

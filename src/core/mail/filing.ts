@@ -116,8 +116,9 @@ function screen(data: RepoData, messages: readonly MailMessage[], book: AddressB
       if (book.contactOf(a)) continue;
       const org = book.orgOf(a)!;
       const name = personName(a);
-      let slug = slugify(name);
-      for (let n = 2; slugs.has(slug); n++) slug = `${slugify(name)}-${n}`;
+      const base = slugify(name);
+      let slug = base;
+      for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
       slugs.add(slug);
       const planned: PlannedContact = {
         path: `contacts/${slug}.md`,

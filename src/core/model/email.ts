@@ -21,7 +21,13 @@ export function normaliseDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^@/, '');
 }
 
-/** The listed domain an address domain belongs to: itself, or a parent (eu.acme.example -> acme.example). */
-export function domainMatch(domains: readonly string[], domain: string): string | undefined {
-  return domains.filter((d) => domain === d || domain.endsWith(`.${d}`)).sort((a, b) => b.length - a.length)[0];
+/**
+ * The listed domain an address domain belongs to: itself, or its nearest listed parent
+ * (eu.acme.example -> acme.example). Asks the list once for each of the domain's labels.
+ */
+export function domainMatch(domains: { has(domain: string): boolean }, domain: string): string | undefined {
+  for (let d = domain; ; d = d.slice(d.indexOf('.') + 1)) {
+    if (domains.has(d)) return d;
+    if (!d.includes('.')) return undefined;
+  }
 }
