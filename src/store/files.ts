@@ -15,6 +15,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -66,11 +67,46 @@ export function writeFileAtomic(full: string, text: string | Buffer): void {
 // files flushed one by one cost 2 s here, a few at a time half that).
 const FLUSHES = 16;
 
+// From this many files on, where the system can flush a whole file system (Linux's syncfs, as
+// `sync -f`), the temporary files are written unflushed and then flushed by that one call:
+// 5,000 files' own flushes cost 1.5 s here, the one flush a tenth of that.
+const ONE_FLUSH = 64;
+
+/** Flushes the file systems holding these folders; false when the system cannot. */
+function flushFileSystems(folders: readonly string[]): boolean {
+  if (process.platform !== 'linux') return false;
+  return spawnSync('sync', ['-f', ...folders], { stdio: 'ignore' }).status === 0;
+}
+
+async function flushFile(tmp: string, flags: string, text?: string | Buffer): Promise<void> {
+  const handle = await open(tmp, flags, 0o644);
+  try {
+    if (text !== undefined) await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs `fn` on each item, FLUSHES at a time; the first failure stops the rest and is thrown. */
+async function inTurns<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: { err: unknown } | undefined;
+  const turn = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      await fn(item).catch((err: unknown) => void (failed ??= { err }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FLUSHES, items.length) }, turn));
+  if (failed) throw failed.err;
+}
+
 /**
  * Writes repository files atomically as writeFileAtomic does, each flushed before any is
- * renamed over its target, several flushed at once, and each folder flushed once at the end.
- * A failure removes every temporary file and renames nothing more: the caller's journal puts
- * back what was renamed already.
+ * renamed over its target (several at once, or many by one flush of their file system), and
+ * each folder flushed once at the end. A failure removes every temporary file and renames
+ * nothing more: the caller's journal puts back what was renamed already.
  */
 export async function writeFilesAtomic(root: string, files: ReadonlyMap<string, string | Buffer>): Promise<void> {
   const todo = [...files].map(([path, text]) => {
@@ -79,27 +115,11 @@ export async function writeFilesAtomic(root: string, files: ReadonlyMap<string, 
   });
   const folders = [...new Set(todo.map((f) => dirname(f.full)))];
   for (const dir of folders) mkdirSync(dir, { recursive: true });
-  let next = 0;
-  let failed: { err: unknown } | undefined;
-  const flush = async () => {
-    while (!failed && next < todo.length) {
-      const { tmp, text } = todo[next++]!;
-      try {
-        const handle = await open(tmp, 'wx', 0o644);
-        try {
-          await handle.writeFile(text);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      } catch (err) {
-        failed ??= { err };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FLUSHES, todo.length) }, flush));
   try {
-    if (failed) throw failed.err;
+    if (todo.length >= ONE_FLUSH && process.platform === 'linux') {
+      for (const { tmp, text } of todo) writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
+      if (!flushFileSystems(folders)) await inTurns(todo, ({ tmp }) => flushFile(tmp, 'r+'));
+    } else await inTurns(todo, ({ tmp, text }) => flushFile(tmp, 'wx', text));
     for (const { tmp, full } of todo) renameSync(tmp, full);
   } catch (err) {
     for (const { tmp } of todo) rmSync(tmp, { force: true });

@@ -37,12 +37,22 @@ describe('atomic writes', () => {
     expect(readdirSync(join(root, 'contacts')).filter((n) => !n.startsWith('.'))).toEqual(['x.md']);
   });
 
-  it('write many files each whole, flushed several at once, and leave no temporary file when one fails', async () => {
+  it.each([
+    [40, 'several at once', undefined],
+    [200, 'by one flush of their file system', undefined],
+    [200, 'each, where the file system cannot be flushed at once', '/nowhere'],
+  ])('write %i files each whole, flushed %s, and leave no temporary file when one fails', async (n, _how, path) => {
     const root = mkdtempSync(join(tmpdir(), 'kith-atomic-'));
-    const texts = new Map(Array.from({ length: 40 }, (_, i) => [`conversations/2026/c-${i}.md`, `text ${i}\n`]));
-    await writeFilesAtomic(root, texts);
+    const texts = new Map(Array.from({ length: n }, (_, i) => [`conversations/2026/c-${i}.md`, `text ${i}\n`]));
+    const was = process.env.PATH;
+    if (path) process.env.PATH = path;
+    try {
+      await writeFilesAtomic(root, texts);
+    } finally {
+      process.env.PATH = was;
+    }
     for (const [path, text] of texts) expect(readFileSync(join(root, path), 'utf8')).toBe(text);
-    expect(readdirSync(join(root, 'conversations/2026'))).toHaveLength(40);
+    expect(readdirSync(join(root, 'conversations/2026'))).toHaveLength(n);
     // a folder where the last file should go: the rename fails, every temporary file goes
     mkdirSync(join(root, 'deals/taken.md'), { recursive: true });
     const failing = new Map([...texts].map(([path]) => [path, 'new\n']));
