@@ -233,9 +233,10 @@ export function refreshPaths(
       continue;
     }
     current.delete(file);
-    // a folder without a cache yet (a new year of conversations): built whole, from its files
+    // a folder without a cache yet (a new year, a first import): built whole, reading unwritten files
     const all = walkRecordFolders(root).records.filter((p) => p.startsWith(`${folder}/`));
-    const ctx = { read, settings, full: false, cache: true, blobs: undefined };
+    const ahead = new Map([...changes].filter((c): c is [string, CacheEntry] => c[1] !== null));
+    const ctx = { read, settings, full: false, cache: true, blobs: undefined, ahead };
     loadFolder(root, folder, all, ctx, { records: [], problems: [], reread: [], kept: true }, { written: 0 });
     kept = false;
   }

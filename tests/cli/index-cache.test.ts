@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeRepository } from '../bench/generate.mjs';
 import { sandbox, seededRepo, type Sandbox } from '../helpers/cli.js';
 import { withoutId } from '../helpers/shards.js';
+import { mail } from '../security/hostile.js';
 
 const CACHE = '.kith/cache';
 
@@ -147,6 +148,24 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(ok(s, ['ls', 'contacts'])).toContain('Bob Hand');
   });
 
+  it('trusts what a first import wrote into a folder it had no shard for, without reading it again', () => {
+    const s = seededRepo();
+    ok(s, ['ls', 'contacts']);
+    const message = mail({
+      from: 'Jane Doe <jane@acme.example>',
+      subject: 'Pricing question',
+      id: '<p1@acme.example>',
+    });
+    const r = s.kith(['import', 'eml', '-'], { input: message });
+    expect(r.code, r.stderr).toBe(0);
+    // a lie in the new shard: it shows only if the file is not read again
+    const file = join(s.dir, CACHE, 'conversations-2026.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('"Pricing question"', '"Cached question"'));
+    expect(ok(s, ['ls', 'conversations'])).toContain('Cached question');
+    ok(s, ['check', '--full']);
+    expect(ok(s, ['ls', 'conversations'])).toContain('Pricing question');
+  });
+
   it('follows a moved HEAD through git, re-reading only the files whose blob moved', () => {
     const s = seededRepo();
     ageAll(s);
@@ -247,9 +266,8 @@ describe('the index cache', { timeout: 120_000 }, () => {
       .split('\n')
       .find((p) => p.endsWith('.md'));
     const entry = shard(s, 'conversations-2026').entries[path!];
-    const st = statSync(join(s.dir, path!));
-    // a new folder's cache is built from stat data; a file it already knew gets its committed blob
-    expect(entry?.st).toEqual([st.mtimeMs, st.ctimeMs, st.size, st.ino]);
+    // a new folder's file, as a file the cache already knew, gets its committed blob
+    expect(entry?.st).toBe(s.git(['hash-object', path!]).trim());
     expect(entry?.r?.subject).toBeDefined();
     s.kith(['log', 'jane', 'call: wants a quote']);
     const after = shard(s, 'conversations-2026').entries[path!];
