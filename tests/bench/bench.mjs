@@ -119,13 +119,41 @@ function record(size, what, fig, note = '') {
   );
 }
 
+// The peers are Debian packages, installed when missing (as root, or through sudo without a
+// password), as is GNU time that measures them; one that still cannot run is a row that says
+// so, never a figure.
+const PEERS = { task: 'taskwarrior', notmuch: 'notmuch', rg: 'ripgrep', '/usr/bin/time': 'time' };
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+{
+  const missing = Object.keys(PEERS).filter((cmd) => !has(cmd));
+  if (missing.length) {
+    const packages = missing.map((cmd) => PEERS[cmd]);
+    log(`installing ${packages.join(', ')} (Debian packages) for the peers...`);
+    const asRoot = process.getuid?.() === 0;
+    const apt = (argv) =>
+      spawnSync(asRoot ? 'apt-get' : 'sudo', asRoot ? argv : ['-n', 'apt-get', ...argv], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    if (apt(['install', '-y', '-qq', ...packages]).status !== 0) {
+      apt(['update', '-qq']);
+      apt(['install', '-y', '-qq', ...packages]);
+    }
+  }
+}
+/** The measurement of a peer, or why there is none. */
+const peerRun = (cmd, fn) =>
+  [cmd, '/usr/bin/time'].every(has)
+    ? attempt(fn)
+    : new Error(`${cmd} or GNU time is not installed (apt-get install ${PEERS[cmd]} time)`);
+
 // peers that do not depend on the repository size
 const nodeStart = measure(process.execPath, ['-e', '0'], work, { runs: Math.max(runs, 5) });
 record('-', 'node -e 0', nodeStart);
 record('-', 'kith --help', kith(['--help'], work, { runs: Math.max(runs, 5) }));
 
 // taskwarrior on 50,000 tasks
-{
+const taskNext = () => {
   const data = join(work, 'task');
   mkdirSync(data);
   const rc = join(work, 'taskrc');
@@ -144,8 +172,9 @@ record('-', 'kith --help', kith(['--help'], work, { runs: Math.max(runs, 5) }));
     env: ENV,
     stdio: ['pipe', 'ignore', 'ignore'],
   });
-  record('-', `task next (${taskCount} tasks)`, measure('task', [`rc:${rc}`, 'next'], work, { anyStatus: true }));
-}
+  return measure('task', [`rc:${rc}`, 'next'], work, { anyStatus: true });
+};
+record('-', `task next (${taskCount} tasks)`, peerRun('task', taskNext));
 
 // mail: the same 10,000 messages as an mbox for kith and a Maildir for notmuch
 const mbox = mailbox(messages);
@@ -158,10 +187,12 @@ const mail = maildir(mbox);
     cfg,
     `[database]\npath=${mail}\n[new]\ntags=unread;inbox\n[user]\nname=Maya\nprimary_email=maya@ourco.example\n`,
   );
-  const fig = measure('notmuch', ['new', '--quiet'], work, {
-    env: { NOTMUCH_CONFIG: cfg },
-    before: () => rmSync(join(mail, '.notmuch'), { recursive: true, force: true }),
-  });
+  const fig = peerRun('notmuch', () =>
+    measure('notmuch', ['new', '--quiet'], work, {
+      env: { NOTMUCH_CONFIG: cfg },
+      before: () => rmSync(join(mail, '.notmuch'), { recursive: true, force: true }),
+    }),
+  );
   record('-', `notmuch new (${messages} messages)`, fig);
 }
 {
@@ -194,7 +225,8 @@ for (const size of sizes) {
     ['search WORD', ['search', 'procurement']],
   ];
   for (const [what, argv] of warm) record(size, `${what}, warm`, kith(argv, root, { warmup: true }));
-  record(size, 'rg -i WORD (same repo)', measure('rg', ['-i', '-l', 'procurement', '.'], root, { anyStatus: true }));
+  const rg = () => measure('rg', ['-i', '-l', 'procurement', '.'], root, { anyStatus: true });
+  record(size, 'rg -i WORD (same repo)', peerRun('rg', rg));
   record(size, 'log (write and commit), warm', kith(['log', 'conv-7', 'note: bench entry'], root));
   // what a warm figure leaves out: the first answer after a change works the due list out again
   const write = () => once(process.execPath, [BIN, 'log', 'conv-8', 'note: bench change'], root);
@@ -217,7 +249,7 @@ for (const size of sizes) {
 // the table
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`;
 const peer = (what) => results.find((r) => r.what.startsWith(what));
-const ratio = (ms, base) => (Number.isNaN(ms) ? '—' : `${(ms / base.ms).toFixed(2)}×`);
+const ratio = (ms, base) => (Number.isNaN(ms) || Number.isNaN(base.ms) ? '—' : `${(ms / base.ms).toFixed(2)}×`);
 const rows = [];
 const fmt = (ms) =>
   Number.isNaN(ms) ? 'failed' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
@@ -229,7 +261,9 @@ for (const r of results) {
   if (r.what.startsWith('due') && taskRow) vs.push(`${ratio(r.ms, taskRow)} task next`);
   if (r.what.startsWith('search') && rg) vs.push(`${ratio(r.ms, rg)} rg -i`);
   if (r.what.startsWith('import') && peer('notmuch')) vs.push(`${ratio(r.ms, peer('notmuch'))} notmuch new`);
-  rows.push(`| ${r.size} | ${r.what} | ${fmt(r.ms)} | ${Math.round(r.mb)} MB | ${vs.join(', ')} | ${r.note} |`);
+  rows.push(
+    `| ${r.size} | ${r.what} | ${fmt(r.ms)} | ${Number.isNaN(r.mb) ? '—' : `${Math.round(r.mb)} MB`} | ${vs.join(', ')} | ${r.note} |`,
+  );
 }
 const curve = [
   'due --json, warm',
