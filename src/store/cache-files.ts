@@ -2,19 +2,10 @@
 // where they live, the stamp of kith.yaml they are good for, and reading and writing them so
 // that a torn, foreign or linked file is never trusted or written through.
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitView } from '../git/clean-files.js';
+import { makeLocalFolder } from './files.js';
 import { SETTINGS_FILE } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
@@ -119,7 +110,7 @@ export function writeCacheFile(file: string, text: string | Uint8Array, ready?: 
   // a cache needs no fsync: a torn or lost file is rebuilt; the rename keeps readers whole
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    makeLocalFolder(join(file, '..'));
     // created new, never through something already there
     writeFileSync(tmp, text, { flag: 'wx' });
     ready?.(tmp);

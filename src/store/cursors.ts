@@ -1,9 +1,9 @@
 // IMAP cursors (UIDVALIDITY and last UID per mailbox), kept in .kith/: local to this clone.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KithError } from '../core/model/index.js';
 import { cursorsSchema, readStateFile } from '../core/model/schema/index.js';
-import { writeFileAtomic } from './files.js';
+import { makeLocalFolder, writeFileAtomic } from './files.js';
 import { ensureLocalFolder } from './safe-paths.js';
 
 const CURSORS = '.kith/imap-cursors.json';
@@ -24,6 +24,6 @@ export function loadCursors<T>(root: string): T | Record<string, never> {
 
 export function saveCursors(root: string, cursors: unknown): void {
   ensureLocalFolder(root);
-  mkdirSync(join(root, '.kith'), { recursive: true });
+  makeLocalFolder(join(root, '.kith'));
   writeFileAtomic(join(root, CURSORS), `${JSON.stringify(cursors, null, 2)}\n`);
 }

@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Problem } from '../core/model/index.js';
 
 // A new name each time, created exclusively: never an existing file, never through a link.
@@ -36,12 +36,31 @@ function syncFolder(dir: string): void {
   }
 }
 
+// Kith's own folder in a clone (caches, lock, cursors, journal)
+const LOCAL_FOLDER = '.kith';
+const LOCAL_IGNORE = "# kith's caches, lock and cursors: this clone's own, never committed\n*\n";
+
+/**
+ * Makes a folder in .kith/ (or .kith/ itself) and its parents. A .kith/ made on the way gets a
+ * .gitignore of `*`: git leaves what kith keeps there out of every listing, whatever the
+ * repository's own .gitignore says.
+ */
+export function makeLocalFolder(dir: string): void {
+  const made = mkdirSync(dir, { recursive: true });
+  if (made === undefined || basename(made) !== LOCAL_FOLDER) return;
+  try {
+    writeFileSync(join(made, '.gitignore'), LOCAL_IGNORE, { flag: 'wx' });
+  } catch {
+    // there already, or a folder that cannot be written: the repository's .gitignore still serves
+  }
+}
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed to disk, then
  * renamed over the target, so a crash leaves the old file or the new one, never a torn one.
  */
 export function writeFileAtomic(full: string, text: string | Buffer): void {
-  mkdirSync(dirname(full), { recursive: true });
+  makeLocalFolder(dirname(full));
   const tmp = tempOf(full);
   const fd = openSync(tmp, 'wx', 0o644);
   try {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { KithError } from '../core/model/index.js';
 import { lockSchema, readStateFile } from '../core/model/schema/index.js';
 import { explainSystemError } from './failure.js';
+import { makeLocalFolder } from './files.js';
 import { ensureLocalFolder } from './safe-paths.js';
 
 const LOCK = '.kith/lock';
@@ -107,7 +108,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Takes the repository's write lock, waiting up to `timeoutMs` for another writer to finish. */
 export async function acquireLock(root: string, command: string, timeoutMs = 10_000): Promise<Lock> {
   ensureLocalFolder(root);
-  mkdirSync(join(root, '.kith'), { recursive: true });
+  makeLocalFolder(join(root, '.kith'));
   const path = join(root, LOCK);
   const me: LockHolder = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;

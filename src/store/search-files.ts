@@ -3,11 +3,12 @@
 // and the versions only when git cannot vouch for the index as a whole. Never trusts a part that
 // does not fit its head: that throws Corrupt, and the index is built again.
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecordKind } from '../core/model/index.js';
 import type { Version } from './file-versions.js';
 import { isOwnFolder, readCacheJson, writeCacheFile } from './cache-files.js';
+import { makeLocalFolder } from './files.js';
 import { KIND_DIRS } from './layout.js';
 import { KITH_VERSION } from './package-files.js';
 
@@ -170,7 +171,7 @@ export function storeIndex(root: string, parts: Parts): Index {
   const lines = (of: readonly string[]) => `${[head.build, ...of].join('\n')}\n`;
   try {
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
+    makeLocalFolder(tmp);
     for (const [key, words] of parts.shards)
       writeFileSync(join(tmp, `t-${key}.json`), JSON.stringify({ build: head.build, words }));
     writeFileSync(join(tmp, 'rows.txt'), lines(parts.rows.map((row) => JSON.stringify(row))));

@@ -2,17 +2,7 @@
 // anything is written, a journal in .kith/ records each file's previous bytes (a hard link to
 // them, so putting them back needs no free space) and index entry. A failure puts them back;
 // a run killed midway is finished or rolled back by the next writing command, under the lock.
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KithError, quotePath } from '../core/model/index.js';
 import { journalSchema, readStateFile } from '../core/model/schema/index.js';
@@ -21,7 +11,7 @@ import type { Vars } from '../git/git.js';
 import { blobId, headCommit, indexEntries, restoreIndex, treeEntries } from '../git/index-state.js';
 import { ensureNoOperation, waitForIndex } from '../git/state.js';
 import { explainFailure } from './failure.js';
-import { removeFile, writeFileAtomic, writeFilesAtomic } from './files.js';
+import { makeLocalFolder, removeFile, writeFileAtomic, writeFilesAtomic } from './files.js';
 import { KIND_DIRS, kindOfPath, SETTINGS_FILE, strayTemporaries } from './layout.js';
 import { ensureLocalFolder, ensureSafeWrite } from './safe-paths.js';
 
@@ -167,7 +157,7 @@ function backUp(root: string, path: string, name: string): boolean {
     return false;
   }
   const backup = join(root, BACKUPS, name);
-  mkdirSync(dirname(backup), { recursive: true });
+  makeLocalFolder(dirname(backup));
   try {
     linkSync(full, backup);
   } catch {

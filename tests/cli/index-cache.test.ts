@@ -148,6 +148,19 @@ describe('the index cache', { timeout: 120_000 }, () => {
     expect(ok(s, ['ls', 'contacts'])).toContain('Bob Hand');
   });
 
+  it("is kept out of git where the repository's .gitignore does not name .kith/", () => {
+    const s = seededRepo();
+    writeFileSync(join(s.dir, '.gitignore'), '# nothing of ours\n');
+    s.git(['commit', '-qam', 'a .gitignore without .kith/']);
+    rmSync(join(s.dir, '.kith'), { recursive: true });
+    ok(s, ['due']);
+    ok(s, ['log', 'jane', 'call: asked about SSO']);
+    ok(s, ['search', 'jane']);
+    expect(s.git(['status', '--porcelain'])).toBe('');
+    s.git(['add', '-A']);
+    expect(s.git(['ls-files', '.kith'])).toBe('');
+  });
+
   it('trusts what a first import wrote into a folder it had no shard for, without reading it again', () => {
     const s = seededRepo();
     ok(s, ['ls', 'contacts']);

@@ -42,7 +42,7 @@ export function put(s: Sandbox, path: string, text: string): string {
 
 /** Commits everything as a teammate would have, `git add -f` included (but this clone's own index caches). */
 export function commitAll(s: Sandbox, message = 'teammate'): void {
-  s.git(['add', '-A', '-f', '.', ':(exclude).kith/cache', ':(exclude).kith/search']);
+  s.git(['add', '-A', '-f', '.', ':(exclude).kith/cache', ':(exclude).kith/search', ':(exclude).kith/.gitignore']);
   s.git(['commit', '-q', '-m', message]);
 }
 
