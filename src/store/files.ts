@@ -36,8 +36,8 @@ function syncFolder(dir: string): void {
   }
 }
 
-// Kith's own folder in a clone (caches, lock, cursors, journal)
-const LOCAL_FOLDER = '.kith';
+/** Kith's own folder in a clone: caches, lock, cursors, journal. */
+export const LOCAL_FOLDER = '.kith';
 const LOCAL_IGNORE = "# kith's caches, lock and cursors: this clone's own, never committed\n*\n";
 
 /**

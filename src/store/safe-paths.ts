@@ -7,7 +7,7 @@ import { KithError } from '../core/model/errors.js';
 import { quotePath } from '../core/model/terminal.js';
 import type { Problem } from '../core/model/index.js';
 import { runGit, type Vars } from '../git/run.js';
-import { decodeUtf8 } from './files.js';
+import { decodeUtf8, LOCAL_FOLDER } from './files.js';
 
 // A record is a page of notes, not an archive: anything this large is a mistake (a pasted
 // attachment, a binary) and reading it would slow every command.
@@ -153,8 +153,6 @@ export function ensureSafeWrite(root: string, path: string): void {
       'kith never writes through a link: replace it with the file itself, or remove it',
     );
 }
-
-const LOCAL_FOLDER = '.kith';
 
 /**
  * Throws when .kith/ is not this clone's own folder: a link (writes there would land
